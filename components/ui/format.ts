@@ -1,0 +1,13 @@
+// en-US everywhere so server-rendered numbers do not depend on the host's locale
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+// Ops read times in UTC across sites; a fixed format also keeps server output deterministic.
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { SnapshotError, compareNatural, indexSnapshot, type Snapshot } from "./failure-snapshot";
+import { snapshotBuilder } from "./test-snapshot";
+
+describe("compareNatural", () => {
+  it("orders numbers inside names by value, ignoring ASCII case", () => {
+    expect(["app-10", "app-2", "App-3", "c12", "C2", "b"].sort(compareNatural)).toEqual(["app-2", "App-3", "app-10", "b", "C2", "c12"]);
+  });
+
+  it("is a total order: names equal but for zeros or case still compare unequal, the same way every time", () => {
+    expect(compareNatural("a01", "a1")).not.toBe(0);
+    expect(Math.sign(compareNatural("a01", "a1"))).toBe(-Math.sign(compareNatural("a1", "a01")));
+    expect(compareNatural("A", "a")).toBeLessThan(0);
+    expect(compareNatural("same", "same")).toBe(0);
+  });
+});
+
+describe("indexSnapshot", () => {
+  const index = snapshotBuilder()
+    .cabinet("ORD1/C12", { room: "Room A", feeds: { A: "UPS-1", B: "UPS-2" } })
+    .cabinet("ORD1/C13", { feeds: {} })
+    .switch("tor-a", { cabinet: "ORD1/C12", power: ["B", "A", "A"] })
+    .switch("tor-b", { cabinet: "ORD1/C12" })
+    .chassis("c5k", { cabinet: "ORD1/C12", power: ["A"] })
+    .chassis("c5k-unpowered", { cabinet: "ORD1/C12" })
+    .sled("sled-1", "c5k", 1)
+    .sled("sled-2", "c5k-unpowered", 1)
+    .server("dark", { cabinet: "ORD1/C13" })
+    .device("spare", { site: "ORD1" })
+    .server("web-1", { cabinet: "ORD1/C12", legs: ["tor-a", { to: "tor-a", enabled: false }, { to: "tor-b", peerEnabled: false }] })
+    .nic("web-1", "eth7", {})
+    .nic("web-1", "eth8", { to: "tor-b" })
+    .nic("web-1", "idrac", { kind: "oob", to: "tor-b" })
+    .index();
+  const node = (host: string) => index.nodeByDeviceId.get(index.deviceByHostname.get(host)!.id)!;
+  const feedNames = (host: string) => node(host).power.map((id) => index.powerFeedById.get(id)!.name);
+
+  it("places a sled where its chassis is", () => {
+    const sled = node("sled-1");
+    expect([sled.cabinet?.name, sled.room?.name, sled.site?.name, sled.chassis?.hostname]).toEqual(["C12", "Room A", "ORD1", "c5k"]);
+    expect(index.nodesByCabinet.get(sled.cabinet!.id)!.map((n) => n.device.hostname)).toContain("sled-1");
+    expect(index.sledsByChassis.get(node("c5k").device.id)!.map((d) => d.hostname)).toEqual(["sled-1"]);
+  });
+
+  it("works out where each device's power comes from", () => {
+    expect([feedNames("tor-a"), node("tor-a").powerOrigin]).toEqual([["A", "B"], "device"]);
+    expect([feedNames("tor-b"), node("tor-b").powerOrigin]).toEqual([["A", "B"], "cabinet"]);
+    expect([feedNames("sled-1"), node("sled-1").powerOrigin]).toEqual([["A"], "chassis"]);
+    expect([feedNames("sled-2"), node("sled-2").powerOrigin]).toEqual([["A", "B"], "chassis_cabinet"]);
+    expect([feedNames("dark"), node("dark").powerOrigin]).toEqual([[], "none"]);
+    expect([feedNames("spare"), node("spare").powerOrigin, node("spare").site?.name]).toEqual([[], "none", "ORD1"]);
+  });
+
+  it("keeps as paths only enabled, cabled data Nics whose far end is enabled", () => {
+    expect(node("web-1").paths.map((p) => `${p.nic.name}->${p.peer.hostname}:${p.peerNic.name}`)).toEqual(["eth0->tor-a:port1", "eth8->tor-b:port2"]);
+    expect(index.nodesByPathPeer.get(node("tor-a").device.id)!.map((n) => n.device.hostname)).toEqual(["web-1"]);
+  });
+
+  it("makes cables symmetric when only one end names the other", () => {
+    const snap = snapshotBuilder().cabinet("ORD1/C1").switch("sw", { cabinet: "ORD1/C1" }).server("h", { cabinet: "ORD1/C1", legs: ["sw"] }).build();
+    for (const nic of snap.nics) if (nic.kind === "nic" && snap.devices.find((d) => d.id === nic.deviceId)!.hostname === "sw") {
+      nic.peerNicId = null;
+      nic.peerDeviceId = null;
+    }
+    const oneSided = indexSnapshot(snap);
+    const port = snap.nics.find((n) => n.name === "port1")!;
+    expect(oneSided.peerOfNic.get(port.id)?.name).toBe("eth0");
+    expect(oneSided.nodes.find((n) => n.device.hostname === "h")!.paths.length).toBe(1);
+  });
+
+  it("rejects a snapshot with dangling or contradictory references, naming them", () => {
+    const base = (): Snapshot => snapshotBuilder().cabinet("ORD1/C1").server("h", { cabinet: "ORD1/C1" }).switch("sw", { cabinet: "ORD1/C1" }).build();
+    const dangling = base();
+    dangling.devices[0]!.modelId = 999;
+    expect(() => indexSnapshot(dangling)).toThrow(new SnapshotError("snapshot: device h points at model 999, which is not in the snapshot"));
+    const twice = base();
+    twice.devices[1]!.hostname = "h";
+    expect(() => indexSnapshot(twice)).toThrow("snapshot: hostname h appears twice");
+    const member = base();
+    member.services.push({ id: 500, name: "svc", minUp: 1, members: [{ deviceId: 12345, role: "" }] });
+    expect(() => indexSnapshot(member)).toThrow("snapshot: service svc points at device 12345, which is not in the snapshot");
+  });
+
+  it("rejects a Nic on two cables", () => {
+    const snap = snapshotBuilder()
+      .cabinet("ORD1/C1")
+      .switch("sw", { cabinet: "ORD1/C1" })
+      .server("h", { cabinet: "ORD1/C1", legs: ["sw", "sw"] })
+      .build();
+    const [eth0, eth1] = snap.nics.filter((n) => n.name === "eth0" || n.name === "eth1");
+    eth1!.peerNicId = eth0!.peerNicId;
+    eth1!.peerDeviceId = eth0!.peerDeviceId;
+    expect(() => indexSnapshot(snap)).toThrow(SnapshotError);
+  });
+});

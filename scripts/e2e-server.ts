@@ -1,0 +1,38 @@
+// The web server of a Playwright run: a fresh database (created, migrated, filled with the demo
+// datacenter), then the production build served by `next start`; the database is dropped on exit.
+// Playwright starts this before globalSetup, so all preparation happens here.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { seedDemo } from "../lib/db/seed";
+import { createUser } from "../lib/db/users";
+import { E2E_USERS } from "../e2e/users";
+import { createNamedTestDatabase } from "../tests/test-database";
+
+async function main() {
+  const name = process.env.E2E_DATABASE_NAME;
+  if (!name) throw new Error("E2E_DATABASE_NAME is not set (playwright.config.ts sets it)");
+  const database = await createNamedTestDatabase(name);
+  await seedDemo(database.url);
+  process.env.DATABASE_URL = database.url;
+  for (const user of Object.values(E2E_USERS)) await createUser(user);
+  const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  let closing = false;
+  const close = async (code: number) => {
+    if (closing) return;
+    closing = true;
+    next.kill("SIGTERM");
+    await database.drop().catch((e: Error) => console.error(`could not drop ${name}: ${e.message}`));
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void close(0));
+  process.on("SIGINT", () => void close(0));
+  next.on("exit", (code) => void close(code ?? 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+// `npm start`: one command from a fresh clone to a running Rackmap.
+// DATABASE_URL set -> migrate that server and serve. Unset -> start the embedded PostgreSQL under
+// .data/, migrate it, fill the demo datacenter on first start, and serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "./database";
+import { seedDemo } from "../lib/db/seed";
+import { countUsers, createUser } from "../lib/db/users";
+import { DEMO_ADMIN } from "../lib/demo/demo-admin";
+
+const log = (line: string) => console.log(`[rackmap] ${line}`);
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+async function main() {
+  const database = await openDatabase(log);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  if (database.embedded) {
+    const { seeded } = await seedDemo(database.url);
+    if (seeded) log("filled the embedded database with the demo datacenter (site ORD1)");
+    // the demo, and only the demo, has a known admin login
+    if ((await countUsers()) === 0) await createUser({ ...DEMO_ADMIN, role: "admin" });
+    log(`demo admin login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+    env.RACKMAP_DEMO = "1";
+  }
+
+  if (!dev && buildIsStale()) {
+    log("building the app (first start or changed sources; takes a minute or two)");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
+    if (build.status !== 0) {
+      log("next build failed");
+      return stop(1);
+    }
+  }
+
+  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  log(`serving on http://localhost:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => void stop(code ?? 0));
+}
+
+// A production build is reused until a source file is newer than it.
+function buildIsStale(): boolean {
+  const stamp = path.join(process.cwd(), ".next", "BUILD_ID");
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  const roots = ["app", "components", "lib", "next.config.ts", "package.json", "postcss.config.mjs"];
+  return roots.some((root) => newerThan(path.join(process.cwd(), root), built));
+}
+
+function newerThan(file: string, time: number): boolean {
+  if (!existsSync(file)) return false;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs > time;
+  if (path.basename(file) === "generated") return false;
+  return readdirSync(file).some((name) => newerThan(path.join(file, name), time));
+}
+
+main().catch((error) => {
+  console.error(`[rackmap] ${(error as Error).message}`);
+  process.exit(1);
+});
