@@ -42,7 +42,7 @@ export default defineConfig({
     // creates and migrates a fresh database, fills the demo datacenter, then `next start`
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), RACKMAP_PUBLIC_ORIGIN: baseURL },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

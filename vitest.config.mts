@@ -2,10 +2,10 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // lib/db modules guard against client bundles with `server-only`, which throws outside React's
   // server runtime; under Vitest we are on the server by definition.
-  "server-only": path.resolve(__dirname, "tests/server-only-stub.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts"),
 };
 
 export default defineConfig({
@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
         },

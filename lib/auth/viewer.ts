@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, redirect, unauthorized } from "next/navigation";
 import { findActiveApiToken } from "../db/api-tokens";
 import { getAuth } from "./auth";
 import { isRole, type Permission, type Viewer } from "./permissions";
@@ -42,11 +42,13 @@ export class AuthorizationError extends Error {
   }
 }
 
-// For server actions: the action's own check, whatever the page around it checked.
+// For server actions: the action's own check, whatever the page around it checked. It runs before
+// the action reads its input, and answers 401 or 403 (Next's unauthorized()/forbidden()), so the
+// access-matrix test can see the refusal over HTTP.
 export async function requireAction(permission: Permission): Promise<Viewer & { kind: "user" }> {
   const viewer = await getViewer();
-  if (viewer.kind !== "user") throw new AuthorizationError(401, "Your session has ended: sign in again.");
-  if (!permission(viewer)) throw new AuthorizationError(403, "Your role does not allow this.");
+  if (viewer.kind !== "user") unauthorized();
+  if (!permission(viewer)) forbidden();
   return viewer;
 }
 

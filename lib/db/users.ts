@@ -41,11 +41,11 @@ export async function createUser(input: { email: string; name?: string; role: Ro
 }
 
 export async function setUserRole(id: string, role: Role): Promise<void> {
-  await db().user.update({ where: { id }, data: { role } });
+  await db().user.updateMany({ where: { id }, data: { role } });
 }
 
 export async function deleteUser(id: string): Promise<void> {
-  await db().user.delete({ where: { id } });
+  await db().user.deleteMany({ where: { id } });
 }
 
 export async function getUserRole(id: string): Promise<Role | null> {

@@ -338,6 +338,24 @@ describe("needs hands", () => {
   });
 });
 
+describe("more reasons", () => {
+  const index = c12()
+    .switch("tor-c12-c", { cabinet: "ORD1/C12", power: ["A"] })
+    .server("three-legs", { cabinet: "ORD1/C12", legs: ["tor-c12-a", "tor-c12-b", "tor-c12-c"] })
+    .server("port-off", { cabinet: "ORD1/C12", legs: ["tor-c12-a"] })
+    .nic("port-off", "idrac", { kind: "oob", to: "mgmt-c13:Gi1/0/7", peerEnabled: false })
+    .index();
+
+  it("names the count of lost uplinks beyond two, and a disabled oob switch port", () => {
+    const result = impact(index, "device:tor-c12-a", "device:tor-c12-b", "device:tor-c12-c");
+    expect(reasons(result.down)["three-legs"]).toEqual(["all 3 uplinks lost: tor-c12-a, tor-c12-b, tor-c12-c down"]);
+    expect(result.needsHands.find((d) => d.hostname === "port-off")!.handsReasons).toEqual([
+      "out-of-band Nic idrac: port mgmt-c13 Gi1/0/7 disabled",
+    ]);
+    expect(reasons(impact(index, "device:tor-c12-c").degraded)["three-legs"]).toEqual(["lost 1 of 3 uplinks: eth2 (tor-c12-c down)"]);
+  });
+});
+
 describe("no cabled data Nic", () => {
   const index = c12()
     .server("lonely", { cabinet: "ORD1/C12" })
@@ -437,5 +455,6 @@ describe("at scale", () => {
     expect(ups.down.length).toBe(179 * 2);
     expect(ups.degraded.length).toBe(179 * 25);
     expect(ups.needsHands.length).toBe(179 * 2);
-  });
+    // building 20k devices on a busy CI machine can take seconds; this is not a timing test
+  }, 120_000);
 });

@@ -259,15 +259,20 @@ export function computeImpact(index: SnapshotIndex, failedDomains: readonly Reso
   for (const id of failed.sites) visit(index.nodesBySite.get(id));
   for (const id of failedFeeds) visit(index.nodesByFeed.get(id));
 
-  // reason strings are shared by every device a domain takes down (a failed site can mean 50k devices)
-  const memo = new Map<string, Map<number, string>>();
-  const said = (kind: string, id: number, make: () => string): string => {
-    let byId = memo.get(kind);
-    if (byId === undefined) memo.set(kind, (byId = new Map()));
-    let text = byId.get(id);
-    if (text === undefined) byId.set(id, (text = make()));
-    return text;
+  // reason strings are worked out once per failed domain and shared by every device it takes down (a failed
+  // site can mean 50k devices)
+  const reasonOf = <K>(ids: Iterable<K>, make: (id: K) => string): Map<K, string> => {
+    const map = new Map<K, string>();
+    for (const id of ids) map.set(id, make(id));
+    return map;
   };
+  const deviceReasons = reasonOf(failed.devices, (id) => `device ${index.deviceById.get(id)!.hostname} failed`);
+  const chassisReasons = reasonOf(failed.devices, (id) => `chassis ${index.deviceById.get(id)!.hostname} down`);
+  const modelReasons = reasonOf(failed.models, (id) => `model ${index.modelById.get(id)!.name} failed`);
+  const cabinetReasons = reasonOf(failed.cabinets, (id) => `cabinet ${cabinetKey(index, id)} failed`);
+  const roomReasons = reasonOf(failed.rooms, (id) => `room ${roomKey(index, id)} failed`);
+  const siteReasons = reasonOf(failed.sites, (id) => `site ${index.siteById.get(id)!.name} failed`);
+  const chassisModelReasons = new Map<number, string>();
   const powerSaid = new Map<string, string>();
 
   const baseDown = new Uint8Array(n);
@@ -275,40 +280,35 @@ export function computeImpact(index: SnapshotIndex, failedDomains: readonly Reso
   for (const node of candidates) {
     const i = node.idx;
     const { device, chassis } = node;
-    if (failed.devices.has(device.id)) stateOf(i).down.push(`device ${device.hostname} failed`);
+    const own = deviceReasons.get(device.id);
+    if (own !== undefined) stateOf(i).down.push(own);
     if (chassis !== null) {
-      if (failed.devices.has(chassis.id)) {
+      const byChassis = chassisReasons.get(chassis.id);
+      if (byChassis !== undefined) {
         const state = stateOf(i);
-        const reason = said("chassis", chassis.id, () => `chassis ${chassis.hostname} down`);
-        state.down.push(reason);
-        state.dark ??= reason;
+        state.down.push(byChassis);
+        state.dark ??= byChassis;
       }
       if (failed.models.has(chassis.modelId)) {
+        let reason = chassisModelReasons.get(chassis.id);
+        if (reason === undefined) {
+          reason = `chassis ${chassis.hostname} down: model ${node.chassisModel!.name} failed`;
+          chassisModelReasons.set(chassis.id, reason);
+        }
         const state = stateOf(i);
-        const reason = said("chassisModel", chassis.id, () => `chassis ${chassis.hostname} down: model ${node.chassisModel!.name} failed`);
         state.down.push(reason);
         state.dark ??= reason;
       }
     }
-    if (failed.models.has(device.modelId)) stateOf(i).down.push(said("model", device.modelId, () => `model ${node.model.name} failed`));
-    if (node.cabinet !== null && failed.cabinets.has(node.cabinet.id)) {
+    const byModel = modelReasons.get(device.modelId);
+    if (byModel !== undefined) stateOf(i).down.push(byModel);
+    for (const reason of [
+      node.cabinet === null ? undefined : cabinetReasons.get(node.cabinet.id),
+      node.room === null ? undefined : roomReasons.get(node.room.id),
+      node.site === null ? undefined : siteReasons.get(node.site.id),
+    ]) {
+      if (reason === undefined) continue;
       const state = stateOf(i);
-      const cabinetId = node.cabinet.id;
-      const reason = said("cabinet", cabinetId, () => `cabinet ${cabinetKey(index, cabinetId)} failed`);
-      state.down.push(reason);
-      state.dark ??= reason;
-    }
-    if (node.room !== null && failed.rooms.has(node.room.id)) {
-      const state = stateOf(i);
-      const roomId = node.room.id;
-      const reason = said("room", roomId, () => `room ${roomKey(index, roomId)} failed`);
-      state.down.push(reason);
-      state.dark ??= reason;
-    }
-    if (node.site !== null && failed.sites.has(node.site.id)) {
-      const state = stateOf(i);
-      const site = node.site;
-      const reason = said("site", site.id, () => `site ${site.name} failed`);
       state.down.push(reason);
       state.dark ??= reason;
     }
@@ -381,13 +381,15 @@ export function computeImpact(index: SnapshotIndex, failedDomains: readonly Reso
     const state = states[i]!;
     const node = nodes[i]!;
     const { device } = node;
-    const base = { deviceId: device.id, hostname: device.hostname, kind: device.kind, status: device.status };
     if (state.down.length > 0) {
-      down.push({ ...base, reasons: state.down });
+      down.push({ deviceId: device.id, hostname: device.hostname, kind: device.kind, status: device.status, reasons: state.down });
       const handsReasons = state.dark !== null ? [darkSaid(state.dark)] : oobGone(index, node, baseDown);
       if (handsReasons !== null) {
         needsHands.push({
-          ...base,
+          deviceId: device.id,
+          hostname: device.hostname,
+          kind: device.kind,
+          status: device.status,
           reasons: state.down,
           handsReasons,
           site: node.site?.name ?? null,
@@ -399,7 +401,7 @@ export function computeImpact(index: SnapshotIndex, failedDomains: readonly Reso
         });
       }
     } else if (state.degraded.length > 0) {
-      degraded.push({ ...base, reasons: state.degraded });
+      degraded.push({ deviceId: device.id, hostname: device.hostname, kind: device.kind, status: device.status, reasons: state.degraded });
     }
   }
   const byHostname = (a: ImpactedDevice, b: ImpactedDevice) => compareNatural(a.hostname, b.hostname);

@@ -12,11 +12,13 @@ import {
   type DomainGroup,
   type DomainType,
 } from "./failure-domain";
-import { compareNatural, type DeviceNode, type SnapshotIndex, type SnapshotService } from "./failure-snapshot";
+import { compareNatural, type DataPath, type DeviceNode, type SnapshotIndex, type SnapshotService } from "./failure-snapshot";
 
 interface HardCache {
   base: Map<number, ReadonlySet<string>>;
   full: Map<number, ReadonlySet<string>>;
+  // `type:key` strings by type and id, so each is built once
+  refs: Map<string, Map<number, string>>;
 }
 
 // hard sets depend only on the index, so they are computed once per index and device
@@ -25,36 +27,44 @@ const caches = new WeakMap<SnapshotIndex, HardCache>();
 function cacheFor(index: SnapshotIndex): HardCache {
   let cache = caches.get(index);
   if (cache === undefined) {
-    cache = { base: new Map(), full: new Map() };
+    cache = { base: new Map(), full: new Map(), refs: new Map() };
     caches.set(index, cache);
   }
   return cache;
 }
 
+function refOf(cache: HardCache, type: string, id: number, key: () => string): string {
+  let byId = cache.refs.get(type);
+  if (byId === undefined) cache.refs.set(type, (byId = new Map()));
+  let ref = byId.get(id);
+  if (ref === undefined) byId.set(id, (ref = `${type}:${key()}`));
+  return ref;
+}
+
 // placement, model, chassis and power: what a switch depends on, and what a peer contributes to a path
 function baseHard(index: SnapshotIndex, node: DeviceNode): ReadonlySet<string> {
-  const cache = cacheFor(index).base;
-  const cached = cache.get(node.device.id);
+  const cache = cacheFor(index);
+  const cached = cache.base.get(node.device.id);
   if (cached !== undefined) return cached;
   const set = new Set<string>();
-  set.add(`device:${node.device.hostname}`);
-  set.add(`model:${node.model.name}`);
-  if (node.chassis !== null) {
-    set.add(`device:${node.chassis.hostname}`);
-    set.add(`model:${node.chassisModel!.name}`);
+  const { device, chassis, cabinet, room, site, power } = node;
+  set.add(refOf(cache, "device", device.id, () => device.hostname));
+  set.add(refOf(cache, "model", device.modelId, () => node.model.name));
+  if (chassis !== null) {
+    set.add(refOf(cache, "device", chassis.id, () => chassis.hostname));
+    set.add(refOf(cache, "model", chassis.modelId, () => node.chassisModel!.name));
   }
-  if (node.cabinet !== null) set.add(`cabinet:${cabinetKey(index, node.cabinet.id)}`);
-  if (node.room !== null) set.add(`room:${roomKey(index, node.room.id)}`);
-  if (node.site !== null) set.add(`site:${node.site.name}`);
-  const power = node.power;
-  if (power.length === 1) set.add(`power_feed:${powerFeedKey(index, power[0]!)}`);
+  if (cabinet !== null) set.add(refOf(cache, "cabinet", cabinet.id, () => cabinetKey(index, cabinet.id)));
+  if (room !== null) set.add(refOf(cache, "room", room.id, () => roomKey(index, room.id)));
+  if (site !== null) set.add(refOf(cache, "site", site.id, () => site.name));
+  if (power.length === 1) set.add(refOf(cache, "power_feed", power[0]!, () => powerFeedKey(index, power[0]!)));
   if (power.length > 0) {
     const source = index.powerFeedById.get(power[0]!)!.sourceId;
     if (source !== null && power.every((id) => index.powerFeedById.get(id)!.sourceId === source)) {
-      set.add(`power_source:${powerSourceKey(index, source)}`);
+      set.add(refOf(cache, "power_source", source, () => powerSourceKey(index, source)));
     }
   }
-  cache.set(node.device.id, set);
+  cache.base.set(device.id, set);
   return set;
 }
 
@@ -67,15 +77,14 @@ function hardOf(index: SnapshotIndex, node: DeviceNode): ReadonlySet<string> {
   if (!node.isSwitch && node.paths.length > 0) {
     // a path is cut by its Nic's driver or by anything that takes its peer down by placement and power;
     // the device is cut off by a single domain only if that domain cuts every path
-    let common: Set<string> | null = null;
-    for (const path of node.paths) {
-      const cutters = new Set(baseHard(index, index.nodes[path.peerIdx]!));
-      if (path.nic.driver !== null && path.nic.driver !== "") cutters.add(`nic_driver:${path.nic.driver}`);
-      if (common === null) common = cutters;
-      else for (const ref of common) if (!cutters.has(ref)) common.delete(ref);
-      if (common.size === 0) break;
-    }
-    if (common !== null && common.size > 0) set = new Set([...base, ...common]);
+    const cuts = (path: DataPath, ref: string) =>
+      (path.nic.driver !== null && path.nic.driver !== "" && ref === `nic_driver:${path.nic.driver}`) ||
+      baseHard(index, index.nodes[path.peerIdx]!).has(ref);
+    const [first, ...rest] = node.paths;
+    const candidates = [...baseHard(index, index.nodes[first!.peerIdx]!)];
+    if (first!.nic.driver !== null && first!.nic.driver !== "") candidates.push(`nic_driver:${first!.nic.driver}`);
+    const common = candidates.filter((ref) => rest.every((path) => cuts(path, ref)));
+    if (common.length > 0) set = new Set([...base, ...common]);
   }
   cache.set(node.device.id, set);
   return set;

@@ -3,20 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { canManageApiTokens } from "@/lib/auth/permissions";
-import { AuthorizationError, requireAction } from "@/lib/auth/viewer";
+import { requireAction } from "@/lib/auth/viewer";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { fieldErrors, newApiTokenSchema, type FieldErrors } from "@/lib/schemas/auth";
 
 export type TokenFormState = { errors: FieldErrors; token?: string; name?: string };
 
 export async function createToken(_previous: TokenFormState, form: FormData): Promise<TokenFormState> {
-  let viewerId: string;
-  try {
-    viewerId = (await requireAction(canManageApiTokens)).id;
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { errors: { form: error.message } };
-    throw error;
-  }
+  const viewerId = (await requireAction(canManageApiTokens)).id;
   const parsed = newApiTokenSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { token } = await createApiToken({ ...parsed.data, createdById: viewerId });
@@ -27,6 +21,8 @@ export async function createToken(_previous: TokenFormState, form: FormData): Pr
 
 export async function revokeToken(form: FormData): Promise<void> {
   await requireAction(canManageApiTokens);
-  await revokeApiToken(z.coerce.number().int().positive().parse(form.get("id")));
+  const id = z.coerce.number().int().positive().safeParse(form.get("id"));
+  if (!id.success) return;
+  await revokeApiToken(id.data);
   revalidatePath("/admin/tokens");
 }

@@ -1,0 +1,55 @@
+// Who may reach what: every page, API route and server action of the app, with the least role that
+// may use it. tests/access-matrix-complete.test.ts fails when a route or action is missing here;
+// e2e/access-matrix.spec.ts asks each one as anonymous, viewer, editor and admin.
+
+export type Access = "public" | "viewer" | "editor" | "admin";
+
+export type PageEntry = { route: string; path: string; access: Access };
+export type ApiEntry = {
+  route: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  access: Access;
+  body?: string;
+  contentType?: string;
+  // the statuses an allowed caller gets (default: any 2xx or 3xx)
+  expect?: number[];
+};
+// `form` is harmless input: allowed callers must get past authorization without changing anything
+export type ActionEntry = { file: string; name: string; access: Access; page: string; form?: Record<string, string>; state?: unknown };
+
+export const PAGES: PageEntry[] = [
+  { route: "/login", path: "/login", access: "public" },
+  { route: "/setup", path: "/setup", access: "public" },
+  { route: "/", path: "/", access: "viewer" },
+  { route: "/sites", path: "/sites", access: "viewer" },
+  { route: "/cabinets", path: "/cabinets", access: "viewer" },
+  { route: "/cabinets/[id]", path: "/cabinets/1", access: "viewer" },
+  { route: "/devices", path: "/devices", access: "viewer" },
+  { route: "/services", path: "/services", access: "viewer" },
+  { route: "/work-orders", path: "/work-orders", access: "viewer" },
+  { route: "/import", path: "/import", access: "viewer" },
+  { route: "/audit", path: "/audit", access: "viewer" },
+  { route: "/admin/users", path: "/admin/users", access: "admin" },
+  { route: "/admin/tokens", path: "/admin/tokens", access: "admin" },
+];
+
+export const API: ApiEntry[] = [
+  { route: "/api/health", method: "GET", path: "/api/health", access: "public" },
+  { route: "/api/auth/[...all]", method: "GET", path: "/api/auth/get-session", access: "public" },
+  // wrong credentials: a public endpoint that answers, and changes nothing
+  { route: "/api/auth/[...all]", method: "POST", path: "/api/auth/sign-in/email", access: "public", body: JSON.stringify({ email: "nobody@e2e.test", password: "wrong-password" }), contentType: "application/json", expect: [401] },
+  { route: "/api/v1/whoami", method: "GET", path: "/api/v1/whoami", access: "viewer" },
+];
+
+export const ACTIONS: ActionEntry[] = [
+  { file: "app/(auth)/login/actions.ts", name: "signIn", access: "public", page: "/login", state: { errors: {} }, form: { email: "nobody@e2e.test", password: "wrong" } },
+  { file: "app/(auth)/setup/actions.ts", name: "createFirstAdmin", access: "public", page: "/setup", state: { errors: {} }, form: {} },
+  { file: "app/(ops)/admin/users/actions.ts", name: "addUser", access: "admin", page: "/admin/users", state: { errors: {} }, form: { email: "not-an-email" } },
+  { file: "app/(ops)/admin/users/actions.ts", name: "changeRole", access: "admin", page: "/admin/users", form: { id: "no-such-user", role: "viewer" } },
+  { file: "app/(ops)/admin/users/actions.ts", name: "removeUser", access: "admin", page: "/admin/users", form: { id: "no-such-user" } },
+  { file: "app/(ops)/admin/tokens/actions.ts", name: "createToken", access: "admin", page: "/admin/tokens", state: { errors: {} }, form: { name: "" } },
+  { file: "app/(ops)/admin/tokens/actions.ts", name: "revokeToken", access: "admin", page: "/admin/tokens", form: { id: "999999" } },
+  // last: it ends the session the other entries are asked with
+  { file: "app/(auth)/login/actions.ts", name: "signOut", access: "public", page: "/login" },
+];
