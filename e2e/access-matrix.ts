@@ -40,6 +40,7 @@ export const API: ApiEntry[] = [
   // wrong credentials: a public endpoint that answers, and changes nothing
   { route: "/api/auth/[...all]", method: "POST", path: "/api/auth/sign-in/email", access: "public", body: JSON.stringify({ email: "nobody@e2e.test", password: "wrong-password" }), contentType: "application/json", expect: [401] },
   { route: "/api/v1/whoami", method: "GET", path: "/api/v1/whoami", access: "viewer" },
+  { route: "/api/v1/work-orders", method: "POST", path: "/api/v1/work-orders", access: "editor", contentType: "application/json", body: JSON.stringify({ title: "access matrix", items: [{ hostname: "app-01", action: "inspect" }] }), expect: [201] },
 ];
 
 export const ACTIONS: ActionEntry[] = [

@@ -4,6 +4,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDemo } from "../lib/db/seed";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createApiToken } from "../lib/db/api-tokens";
 import { createUser } from "../lib/db/users";
 import { E2E_USERS } from "../e2e/users";
 import { createNamedTestDatabase } from "../tests/test-database";
@@ -15,6 +17,11 @@ async function main() {
   await seedDemo(database.url);
   process.env.DATABASE_URL = database.url;
   for (const user of Object.values(E2E_USERS)) await createUser(user);
+  // API tokens for the API specs: shown once, so handed over through a file of this run only
+  const tokens: Record<string, string> = {};
+  for (const role of ["viewer", "editor", "admin"] as const) tokens[role] = (await createApiToken({ name: `e2e-${role}`, role })).token;
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync(`test-results/${name}.tokens.json`, JSON.stringify(tokens));
   const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },

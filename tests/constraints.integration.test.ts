@@ -199,3 +199,28 @@ describe("identity", () => {
     await pool.query(`INSERT INTO device (hostname, model_id) VALUES ('spare-1', $1), ('spare-2', $1)`, [models.server2u]);
   });
 });
+
+describe("power", () => {
+  it("refuses moving a device while it still draws on its old cabinet's feeds, unless the move replaces them", async () => {
+    const site = await one<{ id: number }>(`SELECT id FROM site WHERE name = 'ORD1'`);
+    const other = await one<{ id: number }>(`INSERT INTO cabinet (site_id, name) VALUES ($1, 'C13') RETURNING id`, [site.id]);
+    const feedA = await one<{ id: number }>(`INSERT INTO power_feed (cabinet_id, name) VALUES ($1, 'A') RETURNING id`, [cabinet]);
+    const newFeedA = await one<{ id: number }>(`INSERT INTO power_feed (cabinet_id, name) VALUES ($1, 'A') RETURNING id`, [other.id]);
+    const d = await rack({ model: models.server2u, u: 10, face: "front" });
+    await pool.query(`INSERT INTO device_power (device_id, feed_id) VALUES ($1, $2)`, [d.id, feedA.id]);
+    const v = await violation(`UPDATE device SET cabinet_id = $1 WHERE id = $2`, [other.id, d.id]);
+    expect(v).toEqual({ code: "23514", constraint: "device_power_feed_in_cabinet" });
+    // the same move with its power replaced in one transaction succeeds
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`UPDATE device SET cabinet_id = $1 WHERE id = $2`, [other.id, d.id]);
+      await client.query(`DELETE FROM device_power WHERE device_id = $1`, [d.id]);
+      await client.query(`INSERT INTO device_power (device_id, feed_id) VALUES ($1, $2)`, [d.id, newFeedA.id]);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect((await one<{ cabinet_id: number }>(`SELECT cabinet_id FROM device WHERE id = $1`, [d.id])).cabinet_id).toBe(other.id);
+  });
+});

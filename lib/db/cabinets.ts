@@ -1,4 +1,5 @@
 import "server-only";
+import type { RackDeviceInput } from "../domain/rack-layout";
 import { db } from "./client";
 import { Prisma } from "./generated/client";
 import type { DeviceStatus, Face, ModelKind, PowerSourceKind } from "./generated/enums";
@@ -88,12 +89,92 @@ export async function listCabinets(): Promise<CabinetRow[]> {
   return queryCabinetRows(Prisma.empty);
 }
 
+export async function listCabinetsByRoom({ roomId }: { roomId: number }): Promise<CabinetRow[]> {
+  return queryCabinetRows(Prisma.sql`WHERE c.room_id = ${roomId}`);
+}
+
+export async function listCabinetsBySite({ siteId }: { siteId: number }): Promise<CabinetRow[]> {
+  return queryCabinetRows(Prisma.sql`WHERE c.site_id = ${siteId}`);
+}
+
+// ---------------------------------------------------------------- elevations
+
+// What lib/domain/rack-layout needs to draw a cabinet: its racked devices with their model's bay geometry and sleds.
+const elevationDeviceSelect = {
+  id: true,
+  hostname: true,
+  role: true,
+  status: true,
+  uLow: true,
+  uHeight: true,
+  face: true,
+  fullDepth: true,
+  cabinetId: true,
+  model: { select: { name: true, kind: true, bays: true, bayColumns: true, bayRows: true } },
+  sleds: { orderBy: { bay: "asc" }, select: { id: true, hostname: true, bay: true } },
+} satisfies Prisma.DeviceSelect;
+
+type ElevationDeviceRow = Prisma.DeviceGetPayload<{ select: typeof elevationDeviceSelect }>;
+
+function rackDeviceOf(d: ElevationDeviceRow): RackDeviceInput {
+  return {
+    id: d.id,
+    hostname: d.hostname,
+    // a racked device always has u_low (a check constraint); 0 keeps a broken row visible as a problem, not a crash
+    uLow: d.uLow ?? 0,
+    uHeight: d.uHeight,
+    face: d.face,
+    fullDepth: d.fullDepth,
+    kind: d.model.kind,
+    role: d.role,
+    status: d.status,
+    modelName: d.model.name,
+    sleds: d.sleds,
+    bays: d.model.bays,
+    bayColumns: d.model.bayColumns,
+    bayRows: d.model.bayRows,
+  };
+}
+
+export type CabinetElevation = { id: number; name: string; heightU: number; devices: RackDeviceInput[] };
+
+// The drawings of several cabinets (a room's row view) in two queries, whatever their number.
+export async function listCabinetElevations({ cabinetIds }: { cabinetIds: readonly number[] }): Promise<CabinetElevation[]> {
+  if (cabinetIds.length === 0) return [];
+  const [cabinets, devices] = await Promise.all([
+    db().cabinet.findMany({ where: { id: { in: [...cabinetIds] } }, select: { id: true, name: true, heightU: true } }),
+    db().device.findMany({
+      where: { cabinetId: { in: [...cabinetIds] } },
+      orderBy: [{ uLow: "desc" }, { id: "asc" }],
+      select: elevationDeviceSelect,
+    }),
+  ]);
+  const byCabinet = new Map<number, RackDeviceInput[]>();
+  for (const d of devices) {
+    const list = byCabinet.get(d.cabinetId!) ?? [];
+    list.push(rackDeviceOf(d));
+    byCabinet.set(d.cabinetId!, list);
+  }
+  const byId = new Map(cabinets.map((c) => [c.id, c]));
+  return cabinetIds.flatMap((id) => {
+    const cabinet = byId.get(id);
+    return cabinet ? [{ ...cabinet, devices: byCabinet.get(id) ?? [] }] : [];
+  });
+}
+
+export async function getCabinetElevation({ id }: { id: number }): Promise<CabinetElevation | null> {
+  const [elevation] = await listCabinetElevations({ cabinetIds: [id] });
+  return elevation ?? null;
+}
+
 export type CabinetSled = {
   id: number;
   hostname: string;
   role: string;
   status: DeviceStatus;
   bay: number | null;
+  serial: string | null;
+  assetTag: string | null;
   modelName: string;
 };
 
@@ -106,6 +187,8 @@ export type CabinetDevice = {
   uHigh: number;
   face: Face | null;
   fullDepth: boolean;
+  serial: string | null;
+  assetTag: string | null;
   modelName: string;
   modelKind: ModelKind;
   sleds: CabinetSled[];
@@ -123,6 +206,8 @@ export type CabinetDetail = CabinetRow & {
   notes: string;
   devices: CabinetDevice[];
   feeds: CabinetFeed[];
+  // the racked devices as the elevation drawing wants them
+  elevation: RackDeviceInput[];
 };
 
 export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail | null> {
@@ -142,20 +227,23 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
         },
       },
       devices: {
-        orderBy: [{ uLow: "desc" }, { face: "asc" }],
+        orderBy: [{ uLow: "desc" }, { face: "asc" }, { id: "asc" }],
         select: {
-          id: true,
-          hostname: true,
-          role: true,
-          status: true,
-          uLow: true,
-          uHeight: true,
-          face: true,
-          fullDepth: true,
-          model: { select: { name: true, kind: true } },
+          ...elevationDeviceSelect,
+          serial: true,
+          assetTag: true,
           sleds: {
             orderBy: { bay: "asc" },
-            select: { id: true, hostname: true, role: true, status: true, bay: true, model: { select: { name: true } } },
+            select: {
+              id: true,
+              hostname: true,
+              role: true,
+              status: true,
+              bay: true,
+              serial: true,
+              assetTag: true,
+              model: { select: { name: true } },
+            },
           },
         },
       },
@@ -172,6 +260,7 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
       sourceKind: f.source?.kind ?? null,
       deviceCount: f._count.devices,
     })),
+    elevation: cabinet.devices.map(rackDeviceOf),
     devices: cabinet.devices.map((d) => {
       // every device in cabinet.devices is racked, so the placement check guarantees u_low
       const uLow = d.uLow ?? 0;
@@ -184,6 +273,8 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
         uHigh: uLow + Math.max(d.uHeight, 1) - 1,
         face: d.face,
         fullDepth: d.fullDepth,
+        serial: d.serial,
+        assetTag: d.assetTag,
         modelName: d.model.name,
         modelKind: d.model.kind,
         sleds: d.sleds.map((s) => ({
@@ -192,6 +283,8 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
           role: s.role,
           status: s.status,
           bay: s.bay,
+          serial: s.serial,
+          assetTag: s.assetTag,
           modelName: s.model.name,
         })),
       };

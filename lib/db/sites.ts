@@ -1,5 +1,5 @@
 import "server-only";
-import { listCabinets, type CabinetRow } from "./cabinets";
+import { listCabinets, listCabinetsBySite, type CabinetRow } from "./cabinets";
 import { db } from "./client";
 
 export type Totals = { sites: number; rooms: number; cabinets: number; devices: number; services: number };
@@ -95,4 +95,42 @@ export async function listSites(): Promise<SiteRow[]> {
     cabinetCount: _count.cabinets,
     deviceCount: devices.get(site.id) ?? 0,
   }));
+}
+
+export type SiteDetail = SiteContact & {
+  rooms: { id: number; name: string; notes: string; cabinets: CabinetRow[] }[];
+  cabinetsWithoutRoom: CabinetRow[];
+  deviceCount: number;
+};
+
+export async function getSite({ id }: { id: number }): Promise<SiteDetail | null> {
+  const [site, cabinets] = await Promise.all([
+    db().site.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        name: true,
+        address: true,
+        remoteHandsPhone: true,
+        remoteHandsEmail: true,
+        accessNotes: true,
+        rooms: { orderBy: { name: "asc" }, select: { id: true, name: true, notes: true } },
+      },
+    }),
+    listCabinetsBySite({ siteId: id }),
+  ]);
+  if (!site) return null;
+  const byRoom = new Map<number, CabinetRow[]>();
+  const withoutRoom: CabinetRow[] = [];
+  for (const cabinet of cabinets) {
+    if (cabinet.roomId === null) withoutRoom.push(cabinet);
+    else byRoom.set(cabinet.roomId, [...(byRoom.get(cabinet.roomId) ?? []), cabinet]);
+  }
+  return {
+    ...site,
+    rooms: site.rooms.map((room) => ({ ...room, cabinets: byRoom.get(room.id) ?? [] })),
+    cabinetsWithoutRoom: withoutRoom,
+    // racked devices and the sleds in their chassis; stock (unplaced) devices are not on the floor
+    deviceCount: cabinets.reduce((n, c) => n + c.deviceCount, 0),
+  };
 }

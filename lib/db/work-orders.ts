@@ -1,6 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "./audit";
 import { db } from "./client";
-import type { WorkItemStatus, WorkOrderStatus } from "./generated/enums";
+import type { WorkAction, WorkItemStatus, WorkOrderStatus } from "./generated/enums";
 
 export type WorkOrderRow = {
   id: number;
@@ -46,4 +47,51 @@ export async function listWorkOrders({ take = 200 }: { take?: number } = {}): Pr
     itemCount: o._count.items,
     itemsByStatus: counts.get(o.id) ?? { pending: 0, done: 0, not_possible: 0 },
   }));
+}
+
+export class UnknownHostsError extends Error {
+  constructor(readonly hostnames: string[]) {
+    super(`No device named ${hostnames.join(", ")}.`);
+  }
+}
+
+// One work order with its items and its audit entry, in one transaction. Hostnames are resolved
+// first: an unknown one fails the whole order, naming every unknown host.
+export async function createWorkOrder(input: {
+  title: string;
+  instructions?: string;
+  items: { hostname: string; action: WorkAction; note?: string }[];
+  createdById: string | null;
+  actor: AuditActor;
+}): Promise<{ id: number }> {
+  const hostnames = [...new Set(input.items.map((i) => i.hostname))];
+  const devices = await db().device.findMany({ where: { hostname: { in: hostnames } }, select: { id: true, hostname: true } });
+  const idByHost = new Map(devices.map((d) => [d.hostname, d.id]));
+  const unknown = hostnames.filter((h) => !idByHost.has(h));
+  if (unknown.length) throw new UnknownHostsError(unknown);
+  return db().$transaction(async (tx) => {
+    const order = await tx.workOrder.create({
+      data: { title: input.title, instructions: input.instructions ?? "", createdById: input.createdById },
+      select: { id: true },
+    });
+    // a device with the same action twice is one item
+    const seen = new Set<string>();
+    const items = input.items.filter((i) => {
+      const key = `${i.hostname}\u0000${i.action}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    await tx.workOrderItem.createMany({
+      data: items.map((i) => ({ workOrderId: order.id, deviceId: idByHost.get(i.hostname)!, action: i.action, note: i.note ?? "" })),
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "create",
+      objectType: "work_order",
+      objectId: order.id,
+      objectLabel: input.title,
+      before: null,
+      after: { title: input.title, instructions: input.instructions ?? "", items: items.map((i) => `${i.hostname}: ${i.action}`) },
+    });
+    return order;
+  });
 }
