@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Suspense } from "react";
 import { signOut } from "@/app/(auth)/login/actions";
+import { SearchBox } from "@/components/search-box";
 
 export type HeaderUser = { name: string; email: string; role: string; isAdmin: boolean };
 
@@ -11,6 +13,8 @@ const sections = [
   { href: "/cabinets", label: "Cabinets" },
   { href: "/devices", label: "Devices" },
   { href: "/services", label: "Services" },
+  { href: "/what-if", label: "What if" },
+  { href: "/findings", label: "Findings" },
   { href: "/work-orders", label: "Work orders" },
   { href: "/import", label: "Import" },
 ] as const;
@@ -65,21 +69,10 @@ export function AppHeader({ user }: { user: HeaderUser }) {
             ) : null}
           </ul>
         </nav>
-        {/* The /search page comes with the locate feature; until then the box is shown but off, never a dead end. */}
-        <form action="/search" method="get" role="search" className="w-full sm:ml-auto sm:w-auto">
-          <label htmlFor="global-search" className="sr-only">
-            Search devices
-          </label>
-          <input
-            id="global-search"
-            type="search"
-            name="q"
-            disabled
-            title="Search arrives with the locate feature"
-            placeholder="Hostname, service tag, MAC, IP, port…"
-            className="w-full rounded border border-line bg-canvas px-2.5 py-1.5 text-[13px] text-fg placeholder:text-muted disabled:cursor-not-allowed disabled:opacity-70 sm:w-72"
-          />
-        </form>
+        {/* useSearchParams: rendered per request under the ops layout, so this never waits; the boundary keeps a static render possible */}
+        <Suspense fallback={<div className="w-full sm:ml-auto sm:w-80" />}>
+          <SearchBox />
+        </Suspense>
         <div className="flex items-center gap-3 text-[13px]">
           <Link href="/audit" className="text-muted hover:text-fg">Audit</Link>
           <span className="text-muted" title={user.email}>

@@ -25,11 +25,23 @@ export const PAGES: PageEntry[] = [
   { route: "/sites", path: "/sites", access: "viewer" },
   { route: "/cabinets", path: "/cabinets", access: "viewer" },
   { route: "/cabinets/[id]", path: "/cabinets/1", access: "viewer" },
+  { route: "/devices/[hostname]", path: "/devices/redis-01", access: "viewer" },
+  { route: "/rooms/[id]", path: "/rooms/1", access: "viewer" },
+  { route: "/sites/[id]", path: "/sites/1", access: "viewer" },
   { route: "/devices", path: "/devices", access: "viewer" },
   { route: "/services", path: "/services", access: "viewer" },
   { route: "/work-orders", path: "/work-orders", access: "viewer" },
   { route: "/import", path: "/import", access: "viewer" },
   { route: "/audit", path: "/audit", access: "viewer" },
+  // a query with many matches and no exact one: the result list, not a redirect to a device
+  { route: "/search", path: "/search?q=app", access: "viewer" },
+  { route: "/services/[name]", path: "/services/basecamp-db", access: "viewer" },
+  // written as Playwright sends it (it percent-encodes `:` and `/` in a query), so the sign-in redirect matches
+  { route: "/what-if", path: "/what-if?f=cabinet%3AORD1%2FA01", access: "viewer" },
+  { route: "/domains", path: "/domains", access: "viewer" },
+  { route: "/findings", path: "/findings", access: "viewer" },
+  // work order 1 is made by scripts/e2e-server.ts: pages are asked before anything else creates one
+  { route: "/work-orders/[id]", path: "/work-orders/1", access: "viewer" },
   { route: "/admin/users", path: "/admin/users", access: "admin" },
   { route: "/admin/tokens", path: "/admin/tokens", access: "admin" },
 ];
@@ -40,6 +52,15 @@ export const API: ApiEntry[] = [
   // wrong credentials: a public endpoint that answers, and changes nothing
   { route: "/api/auth/[...all]", method: "POST", path: "/api/auth/sign-in/email", access: "public", body: JSON.stringify({ email: "nobody@e2e.test", password: "wrong-password" }), contentType: "application/json", expect: [401] },
   { route: "/api/v1/whoami", method: "GET", path: "/api/v1/whoami", access: "viewer" },
+  { route: "/api/v1/impact", method: "POST", path: "/api/v1/impact", access: "viewer", body: JSON.stringify({ failed: ["cabinet:ORD1/A01"] }), contentType: "application/json", expect: [200] },
+  { route: "/api/v1/spof", method: "GET", path: "/api/v1/spof", access: "viewer", expect: [200] },
+  { route: "/api/v1/monitoring/nagios", method: "GET", path: "/api/v1/monitoring/nagios", access: "viewer", expect: [200] },
+  { route: "/api/v1/failure-domains", method: "GET", path: "/api/v1/failure-domains?q=a01", access: "viewer", expect: [200] },
+  { route: "/api/v1/locate", method: "GET", path: "/api/v1/locate?q=app-01", access: "viewer" },
+  { route: "/api/v1/devices/[hostname]", method: "GET", path: "/api/v1/devices/redis-01", access: "viewer", expect: [200] },
+  // a dry run of a file with a header and no rows: allowed callers get a report, nothing is written
+  { route: "/api/v1/import/[kind]", method: "POST", path: "/api/v1/import/services?dry_run=1", access: "editor", contentType: "text/csv", body: "service,hostname\n", expect: [200] },
+  { route: "/api/v1/export/[kind]", method: "GET", path: "/api/v1/export/models", access: "viewer", expect: [200] },
   { route: "/api/v1/work-orders", method: "POST", path: "/api/v1/work-orders", access: "editor", contentType: "application/json", body: JSON.stringify({ title: "access matrix", items: [{ hostname: "app-01", action: "inspect" }] }), expect: [201] },
 ];
 
@@ -51,6 +72,10 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(ops)/admin/users/actions.ts", name: "removeUser", access: "admin", page: "/admin/users", form: { id: "no-such-user" } },
   { file: "app/(ops)/admin/tokens/actions.ts", name: "createToken", access: "admin", page: "/admin/tokens", state: { errors: {} }, form: { name: "" } },
   { file: "app/(ops)/admin/tokens/actions.ts", name: "revokeToken", access: "admin", page: "/admin/tokens", form: { id: "999999" } },
+  // called with a form instead of a cabinet id: allowed callers get past authorization and draw nothing
+  { file: "app/(ops)/rooms/[id]/actions.ts", name: "loadRowCabinet", access: "viewer", page: "/rooms/1", form: { cabinetId: "1" } },
+  // an unknown domain: allowed callers get the error back, and nothing is written
+  { file: "app/(ops)/what-if/actions.ts", name: "createWorkOrderFromScenario", access: "editor", page: "/what-if", state: { error: null }, form: { f: "cabinet:NO-SUCH-SITE/NONE" } },
   // last: it ends the session the other entries are asked with
   { file: "app/(auth)/login/actions.ts", name: "signOut", access: "public", page: "/login" },
 ];

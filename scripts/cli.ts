@@ -6,6 +6,14 @@ import { generateDatacenter } from "../lib/db/seed";
 import { createUser } from "../lib/db/users";
 import { createApiToken } from "../lib/db/api-tokens";
 import { newUserSchema, newApiTokenSchema } from "../lib/schemas/auth";
+import { readFile, stat } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { closeImportConnections } from "../lib/db/import-sql";
+import { exportCsv } from "../lib/import/export";
+import { formatImportReport } from "../lib/import/report-text";
+import { IMPORT_KINDS, isImportKind } from "../lib/import/kinds";
+import { importMaxBytes, tooLargeIssue } from "../lib/import/csv-read";
+import { importCsv } from "../lib/import/run";
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -16,6 +24,11 @@ commands:
                              create a user; without --password one is generated and printed once
   token create --name N --role viewer|editor|admin
                              create an API token; the token is printed once, as the last line
+  import KIND FILE [--dry-run]
+                             import a CSV file (KIND: models, cabinets, devices, nics, cables,
+                             services) in one transaction; progress on stderr, the summary and
+                             every error on stdout; exits 1 when anything is wrong (nothing written)
+  export KIND                write the CSV of KIND to stdout
 
 DATABASE_URL selects the PostgreSQL server; without it the embedded server under .data/ is used.`;
 
@@ -38,6 +51,10 @@ export function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
+
+function emptyReport(kind: (typeof IMPORT_KINDS)[number], dryRun: boolean) {
+  return { ok: false, kind, dryRun, created: 0, updated: 0, unchanged: 0, alsoCreated: [], errors: [], rows: 0, batchId: null, seconds: 0 };
+}
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -97,6 +114,51 @@ async function main() {
         console.log(`created ${parsed.data.role} token "${parsed.data.name}"; it is shown once, below:`);
         console.log(token);
       } finally {
+        await database.stop();
+      }
+      return 0;
+    }
+    case "import": {
+      // `import --dry-run devices f.csv`: the flag takes no value
+      const dryRunFlag = args.flags.get("dry-run");
+      if (typeof dryRunFlag === "string") args.positional.unshift(dryRunFlag);
+      const [kind, file] = args.positional;
+      if (!isImportKind(kind)) throw new UsageError(`import needs a KIND, one of ${IMPORT_KINDS.join(", ")}${kind ? ` (not "${kind}")` : ""}`);
+      if (!file) throw new UsageError("import needs the FILE to read");
+      const maxBytes = importMaxBytes();
+      const size = (await stat(file)).size;
+      if (size > maxBytes) {
+        console.log(formatImportReport({ ...emptyReport(kind, dryRunFlag !== undefined), errors: [tooLargeIssue(size, maxBytes)] }, file));
+        return 1;
+      }
+      const content = await readFile(file);
+      const database = await openDatabase(log);
+      try {
+        const report = await importCsv({
+          kind,
+          content,
+          dryRun: dryRunFlag !== undefined,
+          actor: { type: "cli", id: null, label: `cli (${userInfo().username})` },
+          connectionString: database.url,
+          maxBytes,
+          progress: (line) => log(`${kind}: ${line}`),
+        });
+        console.log(formatImportReport(report, file));
+        return report.ok ? 0 : 1;
+      } finally {
+        await closeImportConnections();
+        await database.stop();
+      }
+    }
+    case "export": {
+      const [kind] = args.positional;
+      if (!isImportKind(kind)) throw new UsageError(`export needs a KIND, one of ${IMPORT_KINDS.join(", ")}${kind ? ` (not "${kind}")` : ""}`);
+      const database = await openDatabase(log);
+      try {
+        const csv = await exportCsv(kind, { connectionString: database.url });
+        await new Promise<void>((resolve, reject) => process.stdout.write(csv, (error) => (error ? reject(error) : resolve())));
+      } finally {
+        await closeImportConnections();
         await database.stop();
       }
       return 0;

@@ -7,6 +7,7 @@ import { seedDemo } from "../lib/db/seed";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createApiToken } from "../lib/db/api-tokens";
 import { createUser } from "../lib/db/users";
+import { createWorkOrder } from "../lib/db/work-orders";
 import { E2E_USERS } from "../e2e/users";
 import { createNamedTestDatabase } from "../tests/test-database";
 
@@ -20,6 +21,13 @@ async function main() {
   // API tokens for the API specs: shown once, so handed over through a file of this run only
   const tokens: Record<string, string> = {};
   for (const role of ["viewer", "editor", "admin"] as const) tokens[role] = (await createApiToken({ name: `e2e-${role}`, role })).token;
+  // work order 1, for the access matrix's /work-orders/[id] (pages are asked before anything creates one)
+  await createWorkOrder({
+    title: "E2E: inspect app-01",
+    items: [{ hostname: "app-01", action: "inspect" }],
+    createdById: null,
+    actor: { type: "system", id: null, label: "e2e-server" },
+  });
   mkdirSync("test-results", { recursive: true });
   writeFileSync(`test-results/${name}.tokens.json`, JSON.stringify(tokens));
   const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"], {

@@ -58,7 +58,7 @@ function buildIsStale(): boolean {
   const stamp = path.join(process.cwd(), ".next", "BUILD_ID");
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  const roots = ["app", "components", "lib", "next.config.ts", "package.json", "postcss.config.mjs"];
+  const roots = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
   return roots.some((root) => newerThan(path.join(process.cwd(), root), built));
 }
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { CabinetGrid } from "@/components/cabinet-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, plural } from "@/components/ui/format";
-import { UsageBar } from "@/components/ui/usage-bar";
 import type { CabinetRow } from "@/lib/db/cabinets";
 import { getTotals, listSitesWithRoomsAndCabinets, type SiteOverview, type Totals } from "@/lib/db/sites";
 import { canRead } from "@/lib/auth/permissions";
@@ -70,7 +70,9 @@ function SiteSection({ site }: { site: SiteOverview }) {
       <header className="flex flex-wrap items-start justify-between gap-x-8 gap-y-2 border-b border-line px-4 py-3">
         <div>
           <h2 id={headingId} className="text-base font-semibold">
-            {site.name}
+            <Link href={`/sites/${site.id}`} className="hover:text-accent hover:underline">
+              {site.name}
+            </Link>
           </h2>
           <p className="text-muted">
             {site.address || "No address recorded"}
@@ -84,7 +86,7 @@ function SiteSection({ site }: { site: SiteOverview }) {
       </header>
       <div className="space-y-5 px-4 py-4">
         {site.rooms.map((room) => (
-          <RoomCabinets key={room.id} title={room.name} cabinets={room.cabinets} />
+          <RoomCabinets key={room.id} title={room.name} href={`/rooms/${room.id}`} cabinets={room.cabinets} />
         ))}
         {site.cabinetsWithoutRoom.length > 0 ? (
           <RoomCabinets title="Not in a room" cabinets={site.cabinetsWithoutRoom} />
@@ -122,12 +124,18 @@ function RemoteHands({ site }: { site: SiteOverview }) {
   );
 }
 
-function RoomCabinets({ title, cabinets }: { title: string; cabinets: CabinetRow[] }) {
+function RoomCabinets({ title, href, cabinets }: { title: string; href?: string; cabinets: CabinetRow[] }) {
   const devices = cabinets.reduce((n, c) => n + c.deviceCount, 0);
   return (
     <div>
       <h3 className="mb-2 flex items-baseline gap-2 text-sm font-semibold">
-        {title}
+        {href ? (
+          <Link href={href} className="hover:text-accent hover:underline">
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
         <span className="text-xs font-normal text-muted tabular-nums">
           {plural(cabinets.length, "cabinet")} · {plural(devices, "device")}
         </span>
@@ -135,32 +143,8 @@ function RoomCabinets({ title, cabinets }: { title: string; cabinets: CabinetRow
       {cabinets.length === 0 ? (
         <p className="text-muted">No cabinets in this room yet.</p>
       ) : (
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-2">
-          {cabinets.map((cabinet) => (
-            <li key={cabinet.id}>
-              <CabinetCard cabinet={cabinet} />
-            </li>
-          ))}
-        </ul>
+        <CabinetGrid cabinets={cabinets} />
       )}
     </div>
-  );
-}
-
-function CabinetCard({ cabinet }: { cabinet: CabinetRow }) {
-  return (
-    <Link
-      href={`/cabinets/${cabinet.id}`}
-      className="block rounded border border-line bg-canvas px-3 py-2 transition-colors hover:border-accent hover:bg-accent-soft/40"
-    >
-      <span className="flex items-baseline justify-between gap-2">
-        <span className="font-semibold">{cabinet.name}</span>
-        <span className="text-xs text-muted tabular-nums">{plural(cabinet.deviceCount, "device")}</span>
-      </span>
-      <UsageBar used={cabinet.uUsed} total={cabinet.heightU} className="mt-2" />
-      <span className="mt-1 block text-xs text-muted tabular-nums">
-        {cabinet.uUsed} / {cabinet.heightU} U used
-      </span>
-    </Link>
   );
 }

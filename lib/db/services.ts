@@ -1,41 +1,12 @@
 import "server-only";
 import { db } from "./client";
-import type { DeviceStatus } from "./generated/enums";
 
-export type ServiceRow = {
-  id: number;
-  name: string;
-  description: string;
-  minUp: number;
-  memberCount: number;
-  // the first members by hostname; memberCount says how many there are in all
-  members: { hostname: string; role: string; status: DeviceStatus }[];
-};
+// name -> description, for pages that take everything else from the failure-domain snapshot
+export async function listServiceDescriptions(): Promise<Map<string, string>> {
+  const services = await db().service.findMany({ select: { name: true, description: true } });
+  return new Map(services.map((s) => [s.name, s.description]));
+}
 
-export async function listServices({ membersPerService = 60 }: { membersPerService?: number } = {}): Promise<
-  ServiceRow[]
-> {
-  const services = await db().service.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      minUp: true,
-      _count: { select: { members: true } },
-      members: {
-        orderBy: { device: { hostname: "asc" } },
-        take: membersPerService,
-        select: { role: true, device: { select: { hostname: true, status: true } } },
-      },
-    },
-  });
-  return services.map((s) => ({
-    id: s.id,
-    name: s.name,
-    description: s.description,
-    minUp: s.minUp,
-    memberCount: s._count.members,
-    members: s.members.map((m) => ({ hostname: m.device.hostname, role: m.role, status: m.device.status })),
-  }));
+export async function getServiceInfo({ name }: { name: string }): Promise<{ id: number; name: string; description: string; minUp: number } | null> {
+  return db().service.findUnique({ where: { name }, select: { id: true, name: true, description: true, minUp: true } });
 }

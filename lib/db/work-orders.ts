@@ -1,4 +1,5 @@
 import "server-only";
+import { compareNatural } from "../domain/failure-snapshot";
 import { recordAudit, type AuditActor } from "./audit";
 import { db } from "./client";
 import type { WorkAction, WorkItemStatus, WorkOrderStatus } from "./generated/enums";
@@ -94,4 +95,121 @@ export async function createWorkOrder(input: {
     });
     return order;
   });
+}
+
+export type WorkOrderItemDetail = {
+  id: number;
+  hostname: string;
+  action: WorkAction;
+  note: string;
+  status: WorkItemStatus;
+  resultNote: string;
+  modelName: string;
+  serial: string | null;
+  site: string | null;
+  room: string | null;
+  cabinet: { id: number; name: string } | null;
+  // the device's U, or its chassis' for a sled
+  uLow: number | null;
+  chassis: string | null;
+  bay: number | null;
+};
+
+export type WorkOrderDetail = {
+  id: number;
+  title: string;
+  instructions: string;
+  status: WorkOrderStatus;
+  createdAt: Date;
+  createdBy: string | null;
+  // in walking order: site, room, cabinet, U from the top, a chassis' sleds by bay, hostname
+  items: WorkOrderItemDetail[];
+};
+
+const placeSelect = {
+  uLow: true,
+  cabinet: { select: { id: true, name: true, room: { select: { name: true } }, site: { select: { name: true } } } },
+} as const;
+
+export async function getWorkOrder(id: number): Promise<WorkOrderDetail | null> {
+  const order = await db().workOrder.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      status: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+      items: {
+        select: {
+          id: true,
+          action: true,
+          note: true,
+          status: true,
+          resultNote: true,
+          device: {
+            select: {
+              hostname: true,
+              serial: true,
+              bay: true,
+              model: { select: { name: true } },
+              ...placeSelect,
+              chassis: { select: { hostname: true, ...placeSelect } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!order) return null;
+  const items = order.items.map((item): WorkOrderItemDetail => {
+    const { device } = item;
+    const placed = device.chassis ?? device;
+    return {
+      id: item.id,
+      hostname: device.hostname,
+      action: item.action,
+      note: item.note,
+      status: item.status,
+      resultNote: item.resultNote,
+      modelName: device.model.name,
+      serial: device.serial,
+      site: placed.cabinet?.site.name ?? null,
+      room: placed.cabinet?.room?.name ?? null,
+      cabinet: placed.cabinet ? { id: placed.cabinet.id, name: placed.cabinet.name } : null,
+      uLow: placed.uLow,
+      chassis: device.chassis?.hostname ?? null,
+      bay: device.chassis ? device.bay : null,
+    };
+  });
+  return {
+    id: order.id,
+    title: order.title,
+    instructions: order.instructions,
+    status: order.status,
+    createdAt: order.createdAt,
+    createdBy: order.createdBy?.name || order.createdBy?.email || null,
+    items: items.sort(compareWalkingOrder),
+  };
+}
+
+function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareNatural(a, b);
+}
+
+function compareWalkingOrder(a: WorkOrderItemDetail, b: WorkOrderItemDetail): number {
+  return (
+    compareText(a.site, b.site) ||
+    compareText(a.room, b.room) ||
+    compareText(a.cabinet?.name ?? null, b.cabinet?.name ?? null) ||
+    (b.uLow ?? -1) - (a.uLow ?? -1) ||
+    compareNatural(a.chassis ?? a.hostname, b.chassis ?? b.hostname) ||
+    (a.bay ?? 0) - (b.bay ?? 0) ||
+    compareNatural(a.hostname, b.hostname) ||
+    a.id - b.id
+  );
 }

@@ -2,90 +2,103 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRead } from "@/lib/auth/permissions";
+import { Section } from "@/components/ui/section";
+import { canImport, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
+import { formatBytes, importMaxBytes } from "@/lib/import/csv-read";
+import { IMPORT_KINDS, KIND_FORMATS } from "@/lib/import/kinds";
+import { ImportWorkbench } from "./import-workbench";
 
-export const metadata: Metadata = { title: "Import" };
-
-// The CSV formats of DESIGN.md; the key columns (in bold) decide whether a row creates or updates.
-const formats: { kind: string; keys: string[]; columns: string[]; notes: string }[] = [
-  {
-    kind: "models",
-    keys: ["model"],
-    columns: ["manufacturer", "kind", "height_u", "bays", "bay_layout"],
-    notes: "bay_layout is COLSxROWS (e.g. 4x2), bays numbered row by row from the top left",
-  },
-  {
-    kind: "cabinets",
-    keys: ["site", "cabinet"],
-    columns: ["room", "height_u", "power_feeds"],
-    notes: "power_feeds like A:UPS-1;B:UPS-2; missing sites, rooms and power sources are created",
-  },
-  {
-    kind: "devices",
-    keys: ["hostname"],
-    columns: ["model", "role", "status", "serial", "asset_tag", "site", "cabinet", "u", "face", "chassis", "bay", "power", "oob_ip", "primary_ip", "os", "notes"],
-    notes: "racked (site + cabinet + u), in a chassis (chassis hostname + bay) or unplaced; power is A;B",
-  },
-  {
-    kind: "nics",
-    keys: ["hostname", "name"],
-    columns: ["kind", "mac", "speed", "driver", "bond", "bond_mode", "enabled", "ip"],
-    notes: "kind nic, bond or oob; bond names the bond a member belongs to; speed 1G, 10G or Mbps",
-  },
-  {
-    kind: "cables",
-    keys: ["label"],
-    columns: ["a_host", "a_port", "b_host", "b_port"],
-    notes: "keyed by label, or by the a-end when there is no label; a missing switch port is created",
-  },
-  {
-    kind: "services",
-    keys: ["service", "hostname"],
-    columns: ["role", "min_up"],
-    notes: "role is free text (master, slave, backup)",
-  },
-];
+export const metadata: Metadata = { title: "Import and export" };
 
 export default async function ImportPage() {
   await connection();
-  await requirePage(canRead, "/import");
+  const viewer = await requirePage(canRead, "/import");
+  const maxBytes = importMaxBytes();
   return (
-    <>
-      <PageHeader title="Import" />
-      <div className="mb-5 max-w-3xl rounded-md border border-warn/40 bg-warn-soft px-4 py-3">
-        <p className="font-medium text-fg">CSV import is not available in this version yet.</p>
-        <p className="mt-1 text-muted">
-          These are the formats it will take, so you can prepare your spreadsheets now. One file per kind, UTF-8,
-          comma-separated with one header row. Rows are matched on the key columns (bold), and a file is applied
-          all or nothing: if any row is wrong, nothing is written and every error is listed by row and column.
-        </p>
-      </div>
-      <DataTable label="CSV formats">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Columns</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {formats.map((format) => (
-            <tr key={format.kind}>
-              <td className="font-semibold">{format.kind}</td>
-              <td className="font-mono text-[12.5px]">
-                {format.keys.map((key) => (
-                  <strong key={key} className="mr-1.5 text-fg">
-                    {key}
-                  </strong>
-                ))}
-                <span className="text-muted">{format.columns.join(" ")}</span>
-              </td>
-              <td className="text-muted">{format.notes}</td>
-            </tr>
+    <div className="space-y-6">
+      <PageHeader
+        title="Import and export"
+        description="Load inventory from spreadsheets, one CSV file per kind, and export the same columns back out."
+      />
+
+      {canImport(viewer) ? (
+        <ImportWorkbench maxBytes={maxBytes} />
+      ) : (
+        <div role="note" className="max-w-3xl rounded-md border border-line bg-surface px-4 py-3">
+          <p className="font-medium text-fg">Importing needs the editor role.</p>
+          <p className="mt-1 text-muted">
+            You can export every kind below and read the formats, so you can prepare a file; ask an editor or an admin
+            to import it.
+          </p>
+        </div>
+      )}
+
+      <Section id="export" title="Export" aside="The same columns import reads: export, edit, import back.">
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+          {IMPORT_KINDS.map((kind) => (
+            <li key={kind}>
+              <a
+                href={`/api/v1/export/${kind}`}
+                download={`${kind}.csv`}
+                className="flex items-center gap-2 rounded-md border border-line bg-surface px-3 py-2 text-sm font-medium text-fg outline-none hover:border-accent/60 hover:bg-accent-soft/40 focus-visible:ring-2 focus-visible:ring-accent/40"
+              >
+                <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 shrink-0 text-accent" fill="none" stroke="currentColor" strokeWidth="1.6">
+                  <path d="M8 2v8m0 0L5 7m3 3 3-3M3 12.5h10" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                <span>
+                  Export {kind}
+                  <span className="block font-mono text-xs font-normal text-muted">{kind}.csv</span>
+                </span>
+              </a>
+            </li>
           ))}
-        </tbody>
-      </DataTable>
-    </>
+        </ul>
+      </Section>
+
+      <Section id="formats" title="CSV formats" aside={`UTF-8, comma-separated, one header row, at most ${formatBytes(maxBytes)} per file`}>
+        <div className="mb-3 max-w-4xl space-y-1 text-muted">
+          <p>
+            Header names are read without regard to case, and spaces or hyphens count as underscores (<code>Asset Tag</code>{" "}
+            is <code>asset_tag</code>). A row is matched on its key columns (bold): an existing object is updated, a new one
+            created. An empty cell leaves a value as it is (or takes the default for something new).
+          </p>
+          <p>
+            A file is applied all or nothing: if any row is wrong, nothing is written and every problem is listed by row and
+            column. Import in this order, so each file finds what it refers to: models, cabinets, devices, nics, cables,
+            services.
+          </p>
+        </div>
+        <DataTable label="CSV formats">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Columns</th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {IMPORT_KINDS.map((kind, index) => {
+              const format = KIND_FORMATS[kind];
+              return (
+                <tr key={kind}>
+                  <td className="text-muted">{index + 1}</td>
+                  <td className="font-semibold">{kind}</td>
+                  <td className="font-mono text-[12.5px]">
+                    {format.columns.map((column) => (
+                      <span key={column} className={`mr-1.5 ${format.keys.includes(column) ? "font-bold text-fg" : "text-muted"}`}>
+                        {column}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="text-muted">{format.notes}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
+      </Section>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { DataTable, numericCell } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,7 +39,9 @@ export default async function SitesPage() {
             {sites.map((site) => (
               <tr key={site.id}>
                 <th scope="row" className="px-3 py-1.5 text-left align-top font-semibold">
-                  {site.name}
+                  <Link href={`/sites/${site.id}`} className="text-accent hover:underline">
+                    {site.name}
+                  </Link>
                 </th>
                 <td>{site.address || <span className="text-muted">—</span>}</td>
                 <td>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { WorkOrderStatusBadge } from "@/components/ui/badge";
 import { DataTable, numericCell } from "@/components/ui/data-table";
@@ -37,7 +38,11 @@ export default async function WorkOrdersPage() {
             {orders.map((order) => (
               <tr key={order.id}>
                 <td className={`${numericCell} text-muted`}>{order.id}</td>
-                <td className="font-semibold">{order.title}</td>
+                <td>
+                  <Link href={`/work-orders/${order.id}`} className="font-semibold text-accent hover:underline">
+                    {order.title}
+                  </Link>
+                </td>
                 <td>
                   <WorkOrderStatusBadge status={order.status} />
                 </td>
