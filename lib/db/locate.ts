@@ -10,24 +10,12 @@ import {
   type MatchType,
 } from "../domain/locate-query";
 import { db } from "./client";
+import type { PhysicalLocation } from "./devices";
 import { Prisma } from "./generated/client";
 import type { DeviceStatus, Face } from "./generated/enums";
 
-export type LocateLocation = {
-  site: string | null;
-  siteId: number | null;
-  room: string | null;
-  roomId: number | null;
-  // the cabinet's name (`B01`), with site beside it; a sled's is its chassis' cabinet
-  cabinet: string | null;
-  cabinetId: number | null;
-  uLow: number | null;
-  uHigh: number | null;
-  face: Face | null;
-  // a sled: its chassis' hostname and the bay it sits in
-  chassis: string | null;
-  bay: number | null;
-};
+// DESIGN.md's location object: one type for this API and GET /api/v1/devices/{hostname}
+export type LocateLocation = PhysicalLocation;
 
 export type LocateMatch = {
   hostname: string;
