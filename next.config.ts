@@ -19,6 +19,15 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // API answers are data for scripts, never pages to frame or cache in between
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // a share link's token is in the path: never sent on as a referrer, cached or indexed (listed last, so it wins)
+      {
+        source: "/share/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
     ];
   },
 };

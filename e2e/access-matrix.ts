@@ -4,7 +4,8 @@
 
 export type Access = "public" | "viewer" | "editor" | "admin";
 
-export type PageEntry = { route: string; path: string; access: Access };
+// `expect`: the statuses an allowed caller gets (default: 200, or 200/307 for a public page)
+export type PageEntry = { route: string; path: string; access: Access; expect?: number[] };
 export type ApiEntry = {
   route: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -42,6 +43,8 @@ export const PAGES: PageEntry[] = [
   { route: "/findings", path: "/findings", access: "viewer" },
   // work order 1 is made by scripts/e2e-server.ts: pages are asked before anything else creates one
   { route: "/work-orders/[id]", path: "/work-orders/1", access: "viewer" },
+  // a share link's page needs no session; a token nobody issued is a 404
+  { route: "/share/[token]", path: "/share/not-a-real-token", access: "public", expect: [404] },
   { route: "/admin/users", path: "/admin/users", access: "admin" },
   { route: "/admin/tokens", path: "/admin/tokens", access: "admin" },
 ];
@@ -62,6 +65,10 @@ export const API: ApiEntry[] = [
   { route: "/api/v1/import/[kind]", method: "POST", path: "/api/v1/import/services?dry_run=1", access: "editor", contentType: "text/csv", body: "service,hostname\n", expect: [200] },
   { route: "/api/v1/export/[kind]", method: "GET", path: "/api/v1/export/models", access: "viewer", expect: [200] },
   { route: "/api/v1/work-orders", method: "POST", path: "/api/v1/work-orders", access: "editor", contentType: "application/json", body: JSON.stringify({ title: "access matrix", items: [{ hostname: "app-01", action: "inspect" }] }), expect: [201] },
+  // an unknown work order: allowed callers get past authorization, and no link is made
+  { route: "/api/v1/work-orders/[id]/share-links", method: "POST", path: "/api/v1/work-orders/999999/share-links", access: "editor", contentType: "application/json", body: "{}", expect: [404] },
+  // the technician's form post under a share link; a token nobody issued is a 404 and changes nothing
+  { route: "/share/[token]/items/[itemId]", method: "POST", path: "/share/not-a-real-token/items/1", access: "public", contentType: "application/x-www-form-urlencoded", body: "status=done&note=x", expect: [404] },
 ];
 
 export const ACTIONS: ActionEntry[] = [
@@ -76,6 +83,9 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(ops)/rooms/[id]/actions.ts", name: "loadRowCabinet", access: "viewer", page: "/rooms/1", form: { cabinetId: "1" } },
   // an unknown domain: allowed callers get the error back, and nothing is written
   { file: "app/(ops)/what-if/actions.ts", name: "createWorkOrderFromScenario", access: "editor", page: "/what-if", state: { error: null }, form: { f: "cabinet:NO-SUCH-SITE/NONE" } },
+  // an unknown work order and an unknown link: allowed callers get past authorization, nothing is written
+  { file: "app/(ops)/work-orders/[id]/actions.ts", name: "createShareLinkAction", access: "editor", page: "/work-orders/1", state: { error: null }, form: { workOrderId: "999999", expiresInHours: "24" } },
+  { file: "app/(ops)/work-orders/[id]/actions.ts", name: "revokeShareLinkAction", access: "editor", page: "/work-orders/1", form: { id: "999999" } },
   // last: it ends the session the other entries are asked with
   { file: "app/(auth)/login/actions.ts", name: "signOut", access: "public", page: "/login" },
 ];

@@ -7,9 +7,13 @@ import { Badge, WorkOrderStatusBadge } from "@/components/ui/badge";
 import { DataTable, numericCell } from "@/components/ui/data-table";
 import { formatUtc, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRead } from "@/lib/auth/permissions";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { canManageShareLinks, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
+import { listShareLinks } from "@/lib/db/share-links";
 import { getWorkOrder, type WorkOrderItemDetail } from "@/lib/db/work-orders";
+import { revokeShareLinkAction } from "./actions";
+import { ShareLinkForm } from "./share-link-form";
 
 type Params = { id: string };
 
@@ -37,11 +41,13 @@ function where(item: WorkOrderItemDetail): string {
 export default async function WorkOrderPage({ params }: { params: Promise<Params> }) {
   await connection();
   const { id } = await params;
-  await requirePage(canRead, `/work-orders/${id}`);
+  const viewer = await requirePage(canRead, `/work-orders/${id}`);
   const numeric = /^\d{1,9}$/.test(id) ? Number(id) : null;
   const order = numeric === null ? null : await getWorkOrder(numeric);
   if (order === null) notFound();
   const done = order.items.filter((i) => i.status === "done").length;
+  const mayShare = canManageShareLinks(viewer);
+  const links = await listShareLinks(order.id);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -108,6 +114,63 @@ export default async function WorkOrderPage({ params }: { params: Promise<Params
           ))}
         </tbody>
       </DataTable>
+      <section aria-labelledby="share-heading" className="space-y-3">
+        <h2 id="share-heading" className="text-base font-semibold">
+          Share links
+        </h2>
+        {mayShare ? <ShareLinkForm workOrderId={order.id} /> : null}
+        {links.length === 0 ? (
+          <p className="text-sm text-muted">No share links yet.</p>
+        ) : (
+          <DataTable label="Share links">
+            <thead>
+              <tr>
+                <th scope="col" className={numericCell}>#</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last opened</th>
+                <th scope="col">State</th>
+                {mayShare ? <th scope="col"><span className="sr-only">Revoke</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((link) => (
+                <tr key={link.id}>
+                  <td className={`${numericCell} text-muted`}>{link.id}</td>
+                  <td className="whitespace-nowrap">
+                    {formatUtc(link.createdAt)}
+                    {link.createdBy ? <span className="block text-xs text-muted">by {link.createdBy}</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap">{formatUtc(link.expiresAt)}</td>
+                  <td className="whitespace-nowrap">
+                    {link.lastOpenedAt ? `${formatUtc(link.lastOpenedAt)} (${plural(link.openCount, "open")})` : "never"}
+                  </td>
+                  <td>
+                    {link.revokedAt ? (
+                      <Badge tone="danger">revoked</Badge>
+                    ) : link.active ? (
+                      <Badge tone="ok">active</Badge>
+                    ) : (
+                      <Badge tone="neutral">expired</Badge>
+                    )}
+                  </td>
+                  {mayShare ? (
+                    <td>
+                      {link.active ? (
+                        <form action={revokeShareLinkAction}>
+                          <input type="hidden" name="id" value={link.id} />
+                          <input type="hidden" name="workOrderId" value={order.id} />
+                          <ConfirmButton question={`Revoke share link #${link.id}? Whoever has it can no longer open the work order.`}>Revoke</ConfirmButton>
+                        </form>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </section>
     </div>
   );
 }
