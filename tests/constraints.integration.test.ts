@@ -168,9 +168,17 @@ describe("nics and cables", () => {
     const p1 = await nic(tor.id, "Te1/0/1");
     const p2 = await nic(tor.id, "Te1/0/2");
     await pool.query(`INSERT INTO cable (a_nic_id, b_nic_id, label) VALUES ($1, $2, 'C12-0001')`, [eth0.id, p1.id]);
-    expect(await violation(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2)`, [eth0.id, p2.id])).toEqual({ code: "23505", constraint: "cable_nic_one_cable" });
+    // the same end twice: the unique index says so
+    expect(await violation(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2)`, [eth0.id, p2.id])).toEqual({ code: "23505", constraint: "cable_a_nic_id_key" });
     // eth0 is the a-end above; as the b-end of a new cable it is still taken
     expect(await violation(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2)`, [p2.id, eth0.id])).toEqual({ code: "23505", constraint: "cable_nic_one_cable" });
+    // two cables of one statement on one Nic, one at each end (the check runs once per statement)
+    const eth1 = await nic(server.id, "eth1");
+    const p3 = await nic(tor.id, "Te1/0/3");
+    expect(await violation(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2), ($3, $1)`, [eth1.id, p2.id, p3.id])).toEqual({ code: "23505", constraint: "cable_nic_one_cable" });
+    // and an update that moves a cable's end onto a cabled Nic
+    const spare = await one<{ id: number }>(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2) RETURNING id`, [eth1.id, p2.id]);
+    expect(await violation(`UPDATE cable SET b_nic_id = $1 WHERE id = $2`, [eth0.id, spare.id])).toEqual({ code: "23505", constraint: "cable_nic_one_cable" });
   });
 
   it("keeps a MAC unique and well-formed", async () => {
