@@ -4,7 +4,10 @@ import "server-only";
 // never one statement per row), the audit entries written in that same transaction, and every
 // constraint violation the database raises turned into a row-and-column problem. The plan
 // (lib/import/plan-*.ts) catches the common conflicts first; the constraints stay the final guard.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { auditChange, type AuditValues } from "../domain/audit-diff";
 import type { ImportIssue } from "../import/types";
 import type { AuditActor } from "./audit";
@@ -254,33 +257,43 @@ export type AuditWrite = {
 
 // One audit row per created or updated object, all under the import's batch id; an update that
 // changes nothing writes nothing (the same rule as recordAudit), and a create records the values
-// it was given. The rows travel as one JSON document: pg's escaping of large text arrays of JSON
-// costs more than the insert itself.
+// it was given. The rows go in by COPY: an import writes as many audit rows as objects, and
+// COPY takes them in about half the time of an INSERT from a JSON document or arrays.
 export async function writeAudit(tx: ImportTx, entries: readonly AuditWrite[]): Promise<number> {
-  const rows = entries.flatMap((e) => {
+  const actor = [tx.actor.type, tx.actor.id === null ? null : String(tx.actor.id), tx.actor.label];
+  const lines: string[] = [];
+  for (const e of entries) {
     const change = auditChange(e.before, e.after);
-    if (!change) return [];
+    if (!change) continue;
     const after = e.action === "create" && change.after ? given(change.after) : change.after;
-    return [
-      {
-        action: e.action,
-        object_type: e.objectType,
-        object_id: String(e.objectId),
-        object_label: e.objectLabel,
-        before: change.before === null ? null : JSON.stringify(change.before),
-        after: after === null ? null : JSON.stringify(after),
-      },
+    const cells = [
+      ...actor,
+      e.action,
+      e.objectType,
+      String(e.objectId),
+      e.objectLabel,
+      change.before === null ? null : JSON.stringify(change.before),
+      after === null ? null : JSON.stringify(after),
+      tx.batchId,
     ];
-  });
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    await tx.client.query(
-      `INSERT INTO audit_log (actor_type, actor_id, actor_label, action, object_type, object_id, object_label, before, after, batch_id)
-       SELECT $1::actor_type, $2, $3, u.action, u.object_type, u.object_id, u.object_label, u.before::jsonb, u.after::jsonb, $4
-         FROM json_to_recordset($5::json) AS u(action text, object_type text, object_id text, object_label text, before text, after text)`,
-      [tx.actor.type, tx.actor.id, tx.actor.label, tx.batchId, JSON.stringify(rows.slice(start, start + BATCH_ROWS))],
-    );
+    lines.push(cells.map(copyText).join("\t"));
   }
-  return rows.length;
+  if (lines.length === 0) return 0;
+  const stream = tx.client.query(
+    copyFrom("COPY audit_log (actor_type, actor_id, actor_label, action, object_type, object_id, object_label, before, after, batch_id) FROM STDIN"),
+  );
+  await pipeline(Readable.from(chunks(lines)), stream);
+  return lines.length;
+}
+
+function* chunks(lines: string[]): Generator<string> {
+  for (let start = 0; start < lines.length; start += BATCH_ROWS) yield lines.slice(start, start + BATCH_ROWS).join("\n") + "\n";
+}
+
+// a value in COPY's text format: \N is NULL; backslash, tab and line breaks are escaped
+function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
 // the values a create was given: empty cells are not values

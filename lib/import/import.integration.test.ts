@@ -351,6 +351,14 @@ describe("a good file", () => {
     ]);
   });
 
+  it("audits text with line breaks, tabs, backslashes and quotes exactly as written", async () => {
+    const notes = 'line one\nline\ttwo \\ "three"\r\nC:\\new\\N';
+    const report = await run("devices", `hostname,notes\r\napp-02,"${notes.replace(/"/g, '""')}"\r\n`);
+    expect(report).toMatchObject({ ok: true, updated: 1 });
+    const audit = await pool.query("SELECT after FROM audit_log WHERE batch_id = $1", [report.batchId]);
+    expect(audit.rows).toEqual([{ after: { notes } }]);
+  });
+
   it("moves devices in any row order: two servers swap their units", async () => {
     const { rows } = await pool.query<{ hostname: string; u_low: number }>(
       "SELECT d.hostname, d.u_low FROM device d JOIN cabinet c ON c.id = d.cabinet_id WHERE c.name = 'A03' AND d.u_low IN (1, 3) ORDER BY d.u_low",
