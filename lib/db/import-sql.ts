@@ -22,6 +22,9 @@ function pool(connectionString: string): pg.Pool {
   let p = globalForImport.rackmapImportPools.get(connectionString);
   if (!p) {
     p = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 30_000 });
+    // an idle connection that the server drops (a restart, a failover) is discarded by the pool;
+    // without a listener its "error" event would end the whole app
+    p.on("error", () => {});
     globalForImport.rackmapImportPools.set(connectionString, p);
   }
   return p;
