@@ -128,6 +128,11 @@ describe("planDevices", () => {
     ]);
   });
 
+  it("suggests the model a name differs from only in case", () => {
+    const p = plan(`${HEAD}a,poweredge r710,,,,,,,,\n`);
+    expect(p.issues).toEqual([{ row: 2, column: "model", message: "Model poweredge r710 does not exist; did you mean PowerEdge R710?" }]);
+  });
+
   it("names references that do not exist, and where to add them", () => {
     const p = plan(`${HEAD}a,PowerEdge R710,,ORD1,C99,1,,,,\nb,PowerEdge R999,,,,,,,,\nc,PowerEdge C6220 sled,,,,,,nowhere,1,\nd,PowerEdge R710,,XYZ1,C1,1,,,,\n`);
     expect(p.issues).toEqual([

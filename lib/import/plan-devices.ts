@@ -140,7 +140,9 @@ export function planDevices(
     if (data.model !== undefined) {
       model = snapshot.models.get(data.model) ?? null;
       if (!model) {
-        issues.add(row, "model", `Model ${data.model} does not exist: add it in models.csv first.`);
+        const wanted = lower(data.model);
+        const near = [...snapshot.models.keys()].find((name) => lower(name) === wanted);
+        issues.add(row, "model", near ? `Model ${data.model} does not exist; did you mean ${near}?` : `Model ${data.model} does not exist: add it in models.csv first.`);
         continue;
       }
     }

@@ -68,7 +68,9 @@ describe("export -> import", () => {
     for (const kind of IMPORT_KINDS) {
       const report = await importCsv({ kind, content: exported[kind]!, dryRun: false, actor, connectionString: empty.url });
       expect(report.errors, kind).toEqual([]);
-      expect(report.created, kind).toBe(report.rows);
+      // a new database already holds the models Rackmap ships with, and the demo uses only those
+      if (kind === "models") expect(report.unchanged, kind).toBe(report.rows);
+      else expect(report.created, kind).toBe(report.rows);
     }
     for (const kind of IMPORT_KINDS) expect(await exportCsv(kind, { connectionString: empty.url }), kind).toBe(exported[kind]);
   }, TIMEOUT);
