@@ -181,6 +181,39 @@ describe("nics and cables", () => {
     expect(await violation(`UPDATE cable SET b_nic_id = $1 WHERE id = $2`, [eth0.id, spare.id])).toEqual({ code: "23505", constraint: "cable_nic_one_cable" });
   });
 
+  it("makes a concurrent cable on the other end of a Nic wait for the first, then refuses it", async () => {
+    const server = await rack({ model: models.server2u, u: 20, face: "front" });
+    const tor = await rack({ model: models.sw, u: 41, face: "rear" });
+    const eth0 = await nic(server.id, "eth0");
+    const p1 = await nic(tor.id, "Te1/0/1");
+    const p2 = await nic(tor.id, "Te1/0/2");
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query("BEGIN");
+      await first.query(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2)`, [eth0.id, p1.id]);
+      await second.query("BEGIN");
+      const pid = (await second.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      const outcome = second.query(`INSERT INTO cable (a_nic_id, b_nic_id) VALUES ($1, $2)`, [p2.id, eth0.id]).then(
+        () => "written",
+        (error: { constraint?: string }) => error.constraint,
+      );
+      // the second writer's check must wait for the first transaction, not race it
+      for (let waited = 0; ; waited++) {
+        const { rows } = await pool.query<{ waiting: boolean }>("SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1", [pid]);
+        if (rows[0]?.waiting) break;
+        if (waited > 200) throw new Error("the second cable did not wait for the first");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await first.query("COMMIT");
+      expect(await outcome).toBe("cable_nic_one_cable");
+      await second.query("ROLLBACK");
+    } finally {
+      first.release();
+      second.release();
+    }
+  });
+
   it("keeps a MAC unique and well-formed", async () => {
     const server = await rack({ model: models.server2u, u: 10, face: "front" });
     await nic(server.id, "eth0", "00:1a:2b:3c:4d:5e");
