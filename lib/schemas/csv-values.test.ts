@@ -21,11 +21,14 @@ describe("MAC addresses", () => {
     ["001a.2b3c.4d5e", "00:1a:2b:3c:4d:5e"],
     ["001A2B3C4D5E", "00:1a:2b:3c:4d:5e"],
     [" d0:67:e5:00:00:01 ", "d0:67:e5:00:00:01"],
+    // HP's halves, and the single-digit pairs of Solaris and BSD `arp`
+    ["001a2b-3c4d5e", "00:1a:2b:3c:4d:5e"],
+    ["0:1a:2b:3c:4d:5", "00:1a:2b:3c:4d:05"],
   ])("reads %s in any notation as %s", (raw, mac) => {
     expect(value(parseMac(raw))).toBe(mac);
   });
 
-  it.each(["00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f", "00:1a-2b:3c:4d:5e", "zz:1a:2b:3c:4d:5e", "00:1a:2b:3c:4d:5"])("refuses %s", (raw) => {
+  it.each(["00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f", "00:1a-2b:3c:4d:5e", "zz:1a:2b:3c:4d:5e", "00:1a:2b:3c:4d:5e0", "001a.2b3c-4d5e"])("refuses %s", (raw) => {
     expect(value(parseMac(raw))).toMatch(/^error: .* is not a MAC address/);
   });
 });

@@ -3,6 +3,7 @@
 // export -> import is a no-op. Pure functions plus the zod schemas built on them; the row schemas
 // (csv-models.ts, csv-devices.ts, ...) and later the forms use these.
 import { z } from "zod";
+import { normalizeMac } from "../domain/locate-query";
 
 // ------------------------------------------------------------------------------------ plain parsers
 
@@ -16,18 +17,12 @@ function quote(s: string): string {
 
 // Any common notation: 00:1A:2B:3C:4D:5E, 00-1a-2b-3c-4d-5e, 001a.2b3c.4d5e (Cisco), 001a2b3c4d5e.
 // Stored lower-case and colon-separated, as the nic_mac_format constraint wants.
+// Every notation search accepts (colons, dashes, Cisco dots, HP halves, bare hex, single-digit
+// pairs), stored in one: a file from any vendor's tooling imports as it is.
 export function parseMac(raw: string): Parsed<string> {
-  const s = raw.trim();
-  const patterns = [
-    /^[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}$/i,
-    /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i,
-    /^[0-9a-f]{12}$/i,
-  ];
-  if (!patterns.some((p) => p.test(s))) {
-    return fail(`${quote(raw)} is not a MAC address: give six pairs of hex digits, like 00:1a:2b:3c:4d:5e.`);
-  }
-  const hex = s.replace(/[^0-9a-f]/gi, "").toLowerCase();
-  return ok(hex.match(/../g)!.join(":"));
+  const mac = normalizeMac(raw);
+  if (mac === null) return fail(`${quote(raw)} is not a MAC address: give six pairs of hex digits, like 00:1a:2b:3c:4d:5e.`);
+  return ok(mac);
 }
 
 const SPEED_NAMES = [1000, 10000, 25000, 40000, 100000];
