@@ -124,6 +124,10 @@ function RemoteHands({ site }: { site: SiteOverview }) {
   );
 }
 
+// A room's cabinet cards on the overview; past this many (a large hall) the page would weigh
+// megabytes, and the room page draws them better.
+const GRID_LIMIT = 120;
+
 function RoomCabinets({ title, href, cabinets }: { title: string; href?: string; cabinets: CabinetRow[] }) {
   const devices = cabinets.reduce((n, c) => n + c.deviceCount, 0);
   return (
@@ -142,6 +146,20 @@ function RoomCabinets({ title, href, cabinets }: { title: string; href?: string;
       </h3>
       {cabinets.length === 0 ? (
         <p className="text-muted">No cabinets in this room yet.</p>
+      ) : cabinets.length > GRID_LIMIT ? (
+        <p className="text-muted">
+          Too many cabinets to draw on the overview:{" "}
+          {href ? (
+            <Link href={href} className="text-accent underline">
+              open {title}
+            </Link>
+          ) : null}
+          {href ? " for its floor plan, or " : null}
+          <Link href="/cabinets" className="text-accent underline">
+            list the cabinets
+          </Link>
+          .
+        </p>
       ) : (
         <CabinetGrid cabinets={cabinets} />
       )}
