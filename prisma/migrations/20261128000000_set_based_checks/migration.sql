@@ -63,10 +63,18 @@ CREATE TRIGGER "device_power_check_feeds_update" AFTER UPDATE ON "device_power"
 
 -- Fewer indexes for every device and Nic written. Locate compares host(ip) (migration
 -- 20261127020000), so the plain inet indexes of the OOB and Nic addresses serve nobody (the primary
--- IP's stays: the devices table sorts by it). One unique text_pattern_ops index on lower(hostname)
--- serves uniqueness, equality and prefix search, where two indexes did.
+-- IP's stays: the devices table sorts by it). One unique text_pattern_ops index each on
+-- lower(hostname), upper(serial) and upper(asset_tag) serves uniqueness, equality and prefix search,
+-- where two indexes did. Not partial: a unique index lets any number of NULLs in, and the planner
+-- keeps statistics for it (migration 20261127020000 says why that matters).
 DROP INDEX "device_oob_ip_idx";
 DROP INDEX "nic_ip_idx";
 DROP INDEX "device_hostname_prefix";
 DROP INDEX "device_hostname_ci_key";
 CREATE UNIQUE INDEX "device_hostname_ci_key" ON "device" (lower("hostname") text_pattern_ops);
+DROP INDEX "device_serial_prefix";
+DROP INDEX "device_serial_key";
+CREATE UNIQUE INDEX "device_serial_key" ON "device" (upper("serial") text_pattern_ops);
+DROP INDEX "device_asset_tag_prefix";
+DROP INDEX "device_asset_tag_key";
+CREATE UNIQUE INDEX "device_asset_tag_key" ON "device" (upper("asset_tag") text_pattern_ops);
