@@ -2,9 +2,9 @@
 // DATABASE_URL set -> migrate that server and serve. Unset -> start the embedded PostgreSQL under
 // .data/, migrate it, fill the demo datacenter on first start, and serve.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "./database";
+import { buildIsStale } from "./next-build";
 import { seedDemo } from "../lib/db/seed";
 import { countUsers, createUser } from "../lib/db/users";
 import { DEMO_ADMIN } from "../lib/demo/demo-admin";
@@ -51,23 +51,6 @@ async function main() {
     });
   }
   server.on("exit", (code) => void stop(code ?? 0));
-}
-
-// A production build is reused until a source file is newer than it.
-function buildIsStale(): boolean {
-  const stamp = path.join(process.cwd(), ".next", "BUILD_ID");
-  if (!existsSync(stamp)) return true;
-  const built = statSync(stamp).mtimeMs;
-  const roots = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
-  return roots.some((root) => newerThan(path.join(process.cwd(), root), built));
-}
-
-function newerThan(file: string, time: number): boolean {
-  if (!existsSync(file)) return false;
-  const stat = statSync(file);
-  if (!stat.isDirectory()) return stat.mtimeMs > time;
-  if (path.basename(file) === "generated") return false;
-  return readdirSync(file).some((name) => newerThan(path.join(file, name), time));
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: everything. Types, lint, unit and integration tests (Vitest, against a real
-# PostgreSQL: a fresh database per run), then the production build and e2e tests in Chromium.
+# PostgreSQL: a fresh database per run), then the production build, e2e tests in Chromium and a
+# tiny run of the benchmark.
 # Ends with one line "N passed, N failed" summed over all suites (typecheck and lint count as one
 # check each), and exits non-zero when anything failed or nothing ran.
 set -u
@@ -24,6 +25,9 @@ echo "== build"
 if npx next build; then
   echo "== e2e (playwright, chromium)"
   npx playwright test
+  # the benchmark's own code, once at the smallest size (its figures mean nothing here, nothing is
+  # asserted about them): a private embedded PostgreSQL, so the restart-under-load path runs too
+  check bench-smoke env -u DATABASE_URL npm run bench -- --tiny --no-build --out test-results/bench-tiny.json
 else
   echo "build fail" >> test-results/checks.txt
 fi
