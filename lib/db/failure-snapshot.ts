@@ -27,6 +27,7 @@ import {
   type SnapshotPowerFeed,
   type SnapshotService,
 } from "../domain/failure-snapshot";
+import { createPool } from "./pool";
 
 // What to read. "all": everything. { deviceIds }: those devices, plus what their findings and hard
 // dependencies need to be computed exactly as in the full snapshot — their chassis, the devices at the
@@ -44,9 +45,7 @@ function pool(connectionString: string): pg.Pool {
   globalPools.rackmapSnapshotPools ??= new Map();
   let found = globalPools.rackmapSnapshotPools.get(connectionString);
   if (found === undefined) {
-    found = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 30_000 });
-    // an idle client's connection dropping (a database restart) must not crash the process
-    found.on("error", () => {});
+    found = createPool({ connectionString, max: 4, idleTimeoutMillis: 30_000 });
     globalPools.rackmapSnapshotPools.set(connectionString, found);
   }
   return found;

@@ -12,6 +12,8 @@ import { auditChange, type AuditValues } from "../domain/audit-diff";
 import type { ImportIssue } from "../import/types";
 import type { AuditActor } from "./audit";
 import { describeConstraintViolation } from "./constraint-messages";
+import { settleAfterBulkLoad } from "./maintenance";
+import { createPool } from "./pool";
 
 // ------------------------------------------------------------------------------------ connection
 
@@ -21,10 +23,7 @@ function pool(connectionString: string): pg.Pool {
   globalForImport.rackmapImportPools ??= new Map();
   let p = globalForImport.rackmapImportPools.get(connectionString);
   if (!p) {
-    p = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 30_000 });
-    // an idle connection that the server drops (a restart, a failover) is discarded by the pool;
-    // without a listener its "error" event would end the whole app
-    p.on("error", () => {});
+    p = createPool({ connectionString, max: 4, idleTimeoutMillis: 30_000 });
     globalForImport.rackmapImportPools.set(connectionString, p);
   }
   return p;
@@ -49,20 +48,21 @@ export async function withImportConnection<T>(connectionString: string | undefin
   }
 }
 
-const TABLES_OF: Record<string, string> = {
-  models: "model",
-  cabinets: "site, room, power_source, cabinet, power_feed",
-  devices: "device, device_power",
-  nics: "nic",
-  cables: "nic, cable",
-  services: "service, service_member",
+const TABLES_OF: Record<string, readonly string[]> = {
+  models: ["model"],
+  cabinets: ["site", "room", "power_source", "cabinet", "power_feed"],
+  devices: ["device", "device_power"],
+  nics: ["nic"],
+  cables: ["nic", "cable"],
+  services: ["service", "service_member"],
 };
 
-// Fresh planner statistics after a large import, so the next queries (the next import's checks
-// among them) do not plan for the empty tables autovacuum last saw.
+// Fresh planner statistics and merged search indexes after a large import, so the next queries (the
+// next import's checks and the first searches among them) do not plan for the empty tables autovacuum
+// last saw, nor scan a long GIN pending list.
 export async function refreshStatistics(kind: string, connectionString?: string): Promise<void> {
   const tables = TABLES_OF[kind];
-  if (tables) await withImportConnection(connectionString, (client) => client.query(`ANALYZE ${tables}`));
+  if (tables) await withImportConnection(connectionString, (client) => settleAfterBulkLoad(client, tables));
 }
 
 // The transaction an import runs in. Opaque outside lib/db: lib/import only hands it back to the
