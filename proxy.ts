@@ -1,10 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { gateShareToken } from "@/lib/db/share-links";
+import { shareStatusPage } from "@/lib/share/status-page";
+import { clientAddress } from "@/lib/share/client-address";
+
+// a share link's own page; the item form posts below it answer their statuses themselves
+const SHARE_PAGE = /^\/share\/([^/]+)\/?$/;
 
 // A strict Content-Security-Policy with a fresh nonce per request: Next.js puts the nonce on its
 // own scripts, so no inline script runs without it. Styles keep 'unsafe-inline' because React
 // style attributes and SVG drawings use them; scripts never do. This is a header, not a guard:
 // every page and route checks permissions itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -19,6 +25,13 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+  // An expired, revoked or rate-limited share link answers 410 or 429 here, with a short page and no
+  // data, because a rendered page can only answer 200 or 404. Unknown tokens go on to the page's 404.
+  const share = SHARE_PAGE.exec(request.nextUrl.pathname);
+  if (share && (request.method === "GET" || request.method === "HEAD")) {
+    const gate = await gateShareToken(share[1]!, clientAddress(request.headers));
+    if (gate.kind === "expired" || gate.kind === "limited") return shareStatusPage(gate, csp);
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -31,6 +44,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // always, prefetch or not: the guessing limit must not be skipped by a header
+    "/share/:path*",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt).*)",
       missing: [

@@ -93,3 +93,15 @@ export async function listAudit(filter: AuditFilter): Promise<{ rows: AuditRow[]
   const page = rows.slice(0, limit);
   return { rows: page, nextBefore: rows.length > limit ? page[page.length - 1]!.id : null };
 }
+
+// The newest entries about any of these objects, e.g. a work order with its items and share links.
+export async function listAuditForObjects(objects: { objectType: string; objectIds: (string | number)[] }[], limit = 100): Promise<AuditRow[]> {
+  const wanted = objects.filter((o) => o.objectIds.length > 0);
+  if (wanted.length === 0) return [];
+  return db().auditLog.findMany({
+    where: { OR: wanted.map((o) => ({ objectType: o.objectType, objectId: { in: o.objectIds.map(String) } })) },
+    select: { id: true, at: true, actorType: true, actorLabel: true, action: true, objectType: true, objectId: true, objectLabel: true, before: true, after: true, batchId: true },
+    orderBy: { id: "desc" },
+    take: Math.min(Math.max(limit, 1), 500),
+  });
+}

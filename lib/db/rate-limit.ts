@@ -16,3 +16,14 @@ export async function consumeRateLimit(key: string, rule: { window: number; max:
   if (count <= rule.max) return { allowed: true, retryAfter: null };
   return { allowed: false, retryAfter: Math.max(1, Math.ceil(rule.window - age)) };
 }
+
+// Whether the key is already over its limit in the current window, without counting this request:
+// for limits that count only failures, asked before the attempt.
+export async function checkRateLimit(key: string, rule: { window: number; max: number }): Promise<RateLimitResult> {
+  const rows = await db().$queryRaw<{ count: number; age: number }[]>`
+    SELECT count, extract(epoch FROM now() - window_start)::float8 AS age FROM rate_limit
+    WHERE key = ${key} AND window_start > now() - make_interval(secs => ${rule.window})`;
+  const row = rows[0];
+  if (!row || row.count < rule.max) return { allowed: true, retryAfter: null };
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil(rule.window - row.age)) };
+}

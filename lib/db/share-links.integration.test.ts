@@ -2,13 +2,16 @@
 // TRUNCATE the shared one): unknown, expired and revoked tokens, the token never stored in plain text,
 // and a link that only touches its own work order.
 import { randomBytes } from "node:crypto";
+import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
 import { db } from "./client";
 import { seedDemo } from "./seed";
-import { createShareLink, markShareItem, openShareLink, revokeShareLink } from "./share-links";
-import { createWorkOrder } from "./work-orders";
+import { proxy } from "../../proxy";
+import { SHARE_RATE_LIMIT } from "../share/client-address";
+import { createShareLink, gateShareToken, markShareItem, openShareLink, revokeShareLink } from "./share-links";
+import { createWorkOrder, findUnknownHostnames, listWorkOrderHistory } from "./work-orders";
 
 const TIMEOUT = 180_000;
 const system = { type: "system" as const, id: null, label: "test" };
@@ -132,5 +135,79 @@ describe("share links", () => {
       [String(mine!.id)],
     );
     expect(audit[0]).toEqual({ actor_type: "share_link", actor_id: String(link.id), actor_label: `share link #${link.id}` });
+  });
+});
+
+describe("work order history and hosts", () => {
+  it("lists the order's own entries, its links' and its items' marked under a link, and nothing of another order", async () => {
+    const { id } = await createWorkOrder({ title: "history", items: [{ hostname: "db-master-01", action: "inspect" }], createdById: null, actor: system });
+    const link = (await createShareLink({ workOrderId: id, createdById: null, actor: system }))!;
+    const [item] = await query<{ id: number }>("SELECT id FROM work_order_item WHERE work_order_id = $1", [id]);
+    expect(await markShareItem(tokenOf(link.url), item!.id, "done", "seen")).toBe("ok");
+    await revokeShareLink(link.id, system);
+    const history = await listWorkOrderHistory(id);
+    expect(history.map((h) => `${h.objectType} ${h.action} ${h.actorType}`)).toEqual([
+      "share_link update system",
+      "work_order_item update share_link",
+      "share_link create system",
+      "work_order create system",
+    ]);
+    expect((await listWorkOrderHistory(orderB)).every((h) => h.objectType !== "share_link" || h.objectId !== String(link.id))).toBe(true);
+  });
+
+  it("names the hostnames no device has, in the order given", async () => {
+    expect(await findUnknownHostnames(["app-01", "no-such-1", "redis-01", "no-such-2"])).toEqual(["no-such-1", "no-such-2"]);
+    expect(await findUnknownHostnames([])).toEqual([]);
+  });
+});
+
+describe("guessing limit and statuses", () => {
+  const request = (path: string, address: string) =>
+    proxy(new NextRequest(`http://localhost${path}`, { headers: { "x-forwarded-for": address } }));
+
+  it("counts only failed lookups: a good link reloaded past the limit still opens", async () => {
+    const link = (await createShareLink({ workOrderId: orderA, createdById: null }))!;
+    for (let i = 0; i <= SHARE_RATE_LIMIT.max; i++) {
+      expect(await gateShareToken(tokenOf(link.url), "198.51.100.1")).toEqual({ kind: "ok" });
+    }
+    expect(await query("SELECT count FROM rate_limit WHERE key = 'share:198.51.100.1'")).toEqual([]);
+  });
+
+  it("refuses every lookup from an address after too many failures, a good link included, and no other address", async () => {
+    const link = (await createShareLink({ workOrderId: orderA, createdById: null }))!;
+    for (let i = 0; i < SHARE_RATE_LIMIT.max; i++) {
+      expect((await gateShareToken(randomBytes(32).toString("base64url"), "198.51.100.2")).kind).toBe("unknown");
+    }
+    const limited = await gateShareToken(tokenOf(link.url), "198.51.100.2");
+    expect(limited.kind).toBe("limited");
+    expect(limited.kind === "limited" && limited.retryAfter).toBeGreaterThan(0);
+    expect(await gateShareToken(tokenOf(link.url), "198.51.100.3")).toEqual({ kind: "ok" });
+  });
+
+  it("answers 410 with the expired message and no data, 429 when limited, and lets good and unknown tokens on to the page", async () => {
+    const good = (await createShareLink({ workOrderId: orderA, createdById: null }))!;
+    const passed = await request(new URL(good.url).pathname, "198.51.100.4");
+    expect(passed.status).toBe(200);
+    expect(passed.headers.get("x-middleware-next")).toBe("1");
+    const unknown = await request(`/share/${randomBytes(32).toString("base64url")}`, "198.51.100.4");
+    expect(unknown.headers.get("x-middleware-next")).toBe("1");
+
+    const revoked = (await createShareLink({ workOrderId: orderA, createdById: null }))!;
+    await revokeShareLink(revoked.id);
+    const gone = await request(new URL(revoked.url).pathname, "198.51.100.4");
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("cache-control")).toBe("no-store");
+    expect(gone.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(gone.headers.get("x-robots-tag")).toBe("noindex");
+    const page = await gone.text();
+    expect(page).toContain("This link has expired, ask for a new one.");
+    expect(page).not.toContain("app-01");
+    expect(page).not.toContain("share A");
+
+    for (let i = 0; i < SHARE_RATE_LIMIT.max; i++) await request("/share/not-a-token", "198.51.100.5");
+    const limited = await request(new URL(good.url).pathname, "198.51.100.5");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.text()).not.toContain("app-01");
   });
 });

@@ -1,8 +1,10 @@
 import "server-only";
 import { hashToken, looksLikeToken, newToken } from "../auth/tokens";
 import { publicOrigin } from "../auth/public-origin";
+import { SHARE_RATE_LIMIT } from "../share/client-address";
 import { recordAudit, type AuditActor } from "./audit";
 import { db } from "./client";
+import { checkRateLimit, consumeRateLimit } from "./rate-limit";
 import type { WorkAction, WorkItemStatus, WorkOrderStatus } from "./generated/enums";
 import { getWorkOrder } from "./work-orders";
 
@@ -164,6 +166,31 @@ async function findLink(token: string): Promise<LinkState> {
   if (!link) return { kind: "unknown" };
   if (link.revokedAt || link.expiresAt.getTime() <= Date.now()) return { kind: "expired" };
   return { kind: "ok", id: link.id, workOrderId: link.workOrderId, expiresAt: link.expiresAt };
+}
+
+// Guessing is limited per client address by counting failed lookups only (unknown, expired or
+// revoked tokens), so a technician reloading a good link is never locked out. Over the limit, every
+// lookup from that address is refused, good token or not, so the answer tells a guesser nothing.
+export async function shareGuessAllowed(address: string): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
+  const limit = await checkRateLimit(`share:${address}`, SHARE_RATE_LIMIT);
+  return limit.allowed ? { allowed: true } : { allowed: false, retryAfter: limit.retryAfter ?? SHARE_RATE_LIMIT.window };
+}
+
+export async function countShareFailure(address: string): Promise<void> {
+  await consumeRateLimit(`share:${address}`, SHARE_RATE_LIMIT);
+}
+
+export type ShareGate = { kind: "ok" } | { kind: "unknown" } | { kind: "expired" } | { kind: "limited"; retryAfter: number };
+
+// What a request for a link's page gets before the page renders (proxy.ts): it decides the status
+// (404, 410, 429) that a rendered page cannot set. Reads only the link's state, never its data.
+export async function gateShareToken(token: string, address: string): Promise<ShareGate> {
+  const allowed = await shareGuessAllowed(address);
+  if (!allowed.allowed) return { kind: "limited", retryAfter: allowed.retryAfter };
+  const link = await findLink(token);
+  if (link.kind === "ok") return { kind: "ok" };
+  await countShareFailure(address);
+  return { kind: link.kind };
 }
 
 // What a link shows: null for a token nobody issued, {expired: true} (and nothing else) for an

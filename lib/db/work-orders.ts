@@ -1,6 +1,6 @@
 import "server-only";
 import { compareNatural } from "../domain/failure-snapshot";
-import { recordAudit, type AuditActor } from "./audit";
+import { listAuditForObjects, recordAudit, type AuditActor, type AuditRow } from "./audit";
 import { db } from "./client";
 import type { WorkAction, WorkItemStatus, WorkOrderStatus } from "./generated/enums";
 
@@ -54,6 +54,15 @@ export class UnknownHostsError extends Error {
   constructor(readonly hostnames: string[]) {
     super(`No device named ${hostnames.join(", ")}.`);
   }
+}
+
+// Which of these hostnames no device has, in the order given: the new-work-order page names them
+// before anyone presses Create.
+export async function findUnknownHostnames(hostnames: string[]): Promise<string[]> {
+  if (hostnames.length === 0) return [];
+  const known = await db().device.findMany({ where: { hostname: { in: hostnames } }, select: { hostname: true } });
+  const names = new Set(known.map((d) => d.hostname));
+  return hostnames.filter((h) => !names.has(h));
 }
 
 // One work order with its items and its audit entry, in one transaction. Hostnames are resolved
@@ -192,6 +201,23 @@ export async function getWorkOrder(id: number): Promise<WorkOrderDetail | null> 
     createdBy: order.createdBy?.name || order.createdBy?.email || null,
     items: items.sort(compareWalkingOrder),
   };
+}
+
+// The order's history: its own entries, its items' (marked by an operator or under a share link) and
+// its share links', newest first.
+export async function listWorkOrderHistory(id: number, limit = 100): Promise<AuditRow[]> {
+  const [items, links] = await Promise.all([
+    db().workOrderItem.findMany({ where: { workOrderId: id }, select: { id: true } }),
+    db().shareLink.findMany({ where: { workOrderId: id }, select: { id: true } }),
+  ]);
+  return listAuditForObjects(
+    [
+      { objectType: "work_order", objectIds: [id] },
+      { objectType: "work_order_item", objectIds: items.map((i) => i.id) },
+      { objectType: "share_link", objectIds: links.map((l) => l.id) },
+    ],
+    limit,
+  );
 }
 
 function compareText(a: string | null, b: string | null): number {

@@ -7,7 +7,8 @@ import { DeviceStatusBadge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRead } from "@/lib/auth/permissions";
+import { SelectHostCheckbox, WorkOrderSelectionForm } from "@/components/work-orders/selection";
+import { canManageWorkOrders, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
 import { locate, type LocateMatch } from "@/lib/db/locate";
 import {
@@ -70,7 +71,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const raw = queryOf((await searchParams).q);
-  await requirePage(canRead, raw === null ? "/search" : searchHref(raw));
+  const viewer = await requirePage(canRead, raw === null ? "/search" : searchHref(raw));
 
   if (raw === null) {
     return (
@@ -104,6 +105,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const groups = (["exact", "prefix", "substring"] as const)
     .map((type) => ({ type, matches: matches.filter((m) => m.matchType === type) }))
     .filter((g) => g.matches.length > 0);
+  // editors tick results and take them to a new work order
+  const selectionForm = canManageWorkOrders(viewer) && matches.length > 0 ? "work-order-selection" : null;
 
   return (
     <>
@@ -120,7 +123,9 @@ export default async function SearchPage({ searchParams }: Props) {
               ? `The first ${plural(matches.length, "match", "matches")}. Add to the search to narrow it down.`
               : `${plural(matches.length, "match", "matches")}.`
         }
-      />
+      >
+        {selectionForm ? <WorkOrderSelectionForm id={selectionForm}>Create work order from selected</WorkOrderSelectionForm> : null}
+      </PageHeader>
       {matches.length === 0 ? (
         <NoMatches query={q} />
       ) : (
@@ -130,7 +135,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <h2 id={`group-${group.type}`} className="mb-2 text-sm font-semibold">
                 {GROUP_HEADING[group.type](q.text)} <span className="font-normal text-muted">· {group.matches.length}</span>
               </h2>
-              <ResultTable query={q} matches={group.matches} label={`${group.type} matches`} />
+              <ResultTable query={q} matches={group.matches} label={`${group.type} matches`} selectionForm={selectionForm} />
             </section>
           ))}
         </div>
@@ -139,11 +144,16 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
-function ResultTable({ query, matches, label }: { query: LocateQuery; matches: LocateMatch[]; label: string }) {
+function ResultTable({ query, matches, label, selectionForm }: { query: LocateQuery; matches: LocateMatch[]; label: string; selectionForm: string | null }) {
   return (
     <DataTable label={label}>
       <thead>
         <tr>
+          {selectionForm ? (
+            <th scope="col" className="w-8">
+              <span className="sr-only">Select</span>
+            </th>
+          ) : null}
           <th scope="col">Device</th>
           <th scope="col">Matched</th>
           <th scope="col">Location</th>
@@ -153,6 +163,11 @@ function ResultTable({ query, matches, label }: { query: LocateQuery; matches: L
       <tbody>
         {matches.map((match) => (
           <tr key={`${match.hostname} ${match.matchedOn} ${match.matchedValue} ${match.nic ?? ""}`}>
+            {selectionForm ? (
+              <td>
+                <SelectHostCheckbox form={selectionForm} hostname={match.hostname} />
+              </td>
+            ) : null}
             <td className="whitespace-nowrap">
               <Link href={deviceHref(match.hostname)} className="font-mono text-[13px] font-semibold text-accent hover:underline">
                 {match.matchedOn === "hostname" ? <Highlighted value={match.hostname} query={query} match={match} /> : match.hostname}

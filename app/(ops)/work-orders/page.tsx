@@ -7,18 +7,21 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { listWorkOrders } from "@/lib/db/work-orders";
-import { canRead } from "@/lib/auth/permissions";
+import { NewWorkOrderLink } from "@/components/work-orders/selection";
+import { canManageWorkOrders, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Work orders" };
 
 export default async function WorkOrdersPage() {
   await connection();
-  await requirePage(canRead, "/work-orders");
+  const viewer = await requirePage(canRead, "/work-orders");
   const orders = await listWorkOrders();
   return (
     <>
-      <PageHeader title="Work orders" description="Lists of devices and an action for each, for the datacenter's remote hands." />
+      <PageHeader title="Work orders" description="Lists of devices and an action for each, for the datacenter's remote hands.">
+        {canManageWorkOrders(viewer) ? <NewWorkOrderLink hostnames={[]}>New work order</NewWorkOrderLink> : null}
+      </PageHeader>
       {orders.length === 0 ? (
         <EmptyState title="No work orders yet" />
       ) : (

@@ -6,8 +6,9 @@ import { canManageShareLinks } from "@/lib/auth/permissions";
 import { requireAction } from "@/lib/auth/viewer";
 import { actorFromViewer } from "@/lib/db/audit";
 import { createShareLink, revokeShareLink, SHARE_MAX_HOURS } from "@/lib/db/share-links";
+import { qrSvg } from "@/lib/share/qr";
 
-export type ShareFormState = { error: string | null; url?: string; expiresAt?: string };
+export type ShareFormState = { error: string | null; url?: string; qrSvg?: string; expiresAt?: string };
 
 const expirySchema = z.coerce.number().int().min(1).max(SHARE_MAX_HOURS);
 
@@ -22,7 +23,7 @@ export async function createShareLinkAction(_previous: ShareFormState, form: For
   if (!link) return { error: "No such work order." };
   revalidatePath(`/work-orders/${workOrderId.data}`);
   // shown once, in this response only
-  return { error: null, url: link.url, expiresAt: link.expiresAt.toISOString() };
+  return { error: null, url: link.url, qrSvg: await qrSvg(link.url), expiresAt: link.expiresAt.toISOString() };
 }
 
 export async function revokeShareLinkAction(form: FormData): Promise<void> {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { AuditTable } from "@/components/audit-table";
 import { deviceHref } from "@/components/failure/links";
 import { Badge, WorkOrderStatusBadge } from "@/components/ui/badge";
 import { DataTable, numericCell } from "@/components/ui/data-table";
@@ -11,8 +12,9 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { canManageShareLinks, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
 import { listShareLinks } from "@/lib/db/share-links";
-import { getWorkOrder, type WorkOrderItemDetail } from "@/lib/db/work-orders";
+import { getWorkOrder, listWorkOrderHistory, type WorkOrderItemDetail } from "@/lib/db/work-orders";
 import { revokeShareLinkAction } from "./actions";
+import { LiveRefresh } from "./live-refresh";
 import { ShareLinkForm } from "./share-link-form";
 
 type Params = { id: string };
@@ -37,7 +39,7 @@ function where(item: WorkOrderItemDetail): string {
   return parts.length > 0 ? parts.join(" · ") : "not placed";
 }
 
-// A work order, read-only: its items in walking order.
+// A work order: its items in walking order with their progress (polled), share links and history.
 export default async function WorkOrderPage({ params }: { params: Promise<Params> }) {
   await connection();
   const { id } = await params;
@@ -47,7 +49,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<Params
   if (order === null) notFound();
   const done = order.items.filter((i) => i.status === "done").length;
   const mayShare = canManageShareLinks(viewer);
-  const links = await listShareLinks(order.id);
+  const [links, history] = await Promise.all([listShareLinks(order.id), listWorkOrderHistory(order.id)]);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -63,7 +65,9 @@ export default async function WorkOrderPage({ params }: { params: Promise<Params
             {order.createdBy ? ` by ${order.createdBy}` : ""}
           </>
         }
-      />
+      >
+        <LiveRefresh renderedAt={new Date().toISOString()} />
+      </PageHeader>
       {order.instructions ? (
         <div className="rounded-md border border-line bg-surface px-4 py-3 whitespace-pre-line">{order.instructions}</div>
       ) : null}
@@ -170,6 +174,12 @@ export default async function WorkOrderPage({ params }: { params: Promise<Params
             </tbody>
           </DataTable>
         )}
+      </section>
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-base font-semibold">
+          History
+        </h2>
+        {history.length === 0 ? <p className="text-sm text-muted">No changes recorded.</p> : <AuditTable rows={history} />}
       </section>
     </div>
   );

@@ -1,7 +1,6 @@
 import { connection } from "next/server";
-import { consumeRateLimit } from "@/lib/db/rate-limit";
-import { markShareItem } from "@/lib/db/share-links";
-import { clientAddress, SHARE_RATE_LIMIT } from "@/lib/share/client-address";
+import { countShareFailure, markShareItem, shareGuessAllowed } from "@/lib/db/share-links";
+import { clientAddress } from "@/lib/share/client-address";
 
 type Params = { token: string; itemId: string };
 
@@ -14,8 +13,9 @@ function text(status: number, body: string, extra: Record<string, string> = {}):
 export async function POST(request: Request, { params }: { params: Promise<Params> }) {
   await connection();
   const { token, itemId } = await params;
-  const limit = await consumeRateLimit(`share:${clientAddress(request.headers)}`, SHARE_RATE_LIMIT);
-  if (!limit.allowed) return text(429, "Too many requests. Wait a minute and try again.", { "Retry-After": String(limit.retryAfter ?? 60) });
+  const address = clientAddress(request.headers);
+  const limit = await shareGuessAllowed(address);
+  if (!limit.allowed) return text(429, "Too many requests. Wait a minute and try again.", { "Retry-After": String(limit.retryAfter) });
   let status = "";
   let note = "";
   try {
@@ -27,11 +27,13 @@ export async function POST(request: Request, { params }: { params: Promise<Param
   }
   const id = /^\d{1,9}$/.test(itemId) ? Number(itemId) : 0;
   const result = await markShareItem(token, id, status, note);
+  // only a wrong or dead token counts towards the guessing limit
+  if (result === "unknown" || result === "expired") await countShareFailure(address);
   switch (result) {
     case "unknown":
       return text(404, "Not found.");
     case "expired":
-      return text(410, "This link has expired or was revoked. Ask for a new one.");
+      return text(410, "This link has expired, ask for a new one.");
     case "no_such_item":
       return text(404, "No such item on this work order.");
     case "bad_input":
