@@ -13,13 +13,15 @@ import { Badge, DeviceStatusBadge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { formatSpeed, plural } from "@/components/ui/format";
 import { FactList, muted, Section } from "@/components/ui/section";
-import { canRead } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/viewer";
+import { NewWorkOrderLink } from "@/components/work-orders/selection";
+import { canEditInventory, canManageWorkOrders, canRead } from "@/lib/auth/permissions";
+import { getViewer, requirePage } from "@/lib/auth/viewer";
 import { listAudit } from "@/lib/db/audit";
 import { getCabinetElevation } from "@/lib/db/cabinets";
 import { getDeviceDetail, type DeviceDetail, type DeviceNic } from "@/lib/db/devices";
 import { buildChassisLayout } from "@/lib/domain/chassis-layout";
 import { buildRackLayout } from "@/lib/domain/rack-layout";
+import { DisconnectForm } from "./nics/_cable/disconnect-form";
 
 type Props = { params: Promise<{ hostname: string }> };
 
@@ -76,9 +78,18 @@ export default async function DevicePage({ params }: Props) {
             <p className="mt-0.5 text-muted">{modelLine(device)}</p>
           </div>
           <div className="flex flex-wrap items-end gap-3">
+            {canEditInventory(await getViewer()) ? (
+              <Link
+                href={`${deviceHref(device.hostname)}/edit`}
+                className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm outline-none hover:bg-surface-2 focus-visible:ring-2 focus-visible:ring-accent/50"
+              >
+                Edit or move
+              </Link>
+            ) : null}
             <Link href={whatIfHref([deviceDomainRef(device.hostname)])} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
               What if this fails?
             </Link>
+            {canManageWorkOrders(await getViewer()) ? <NewWorkOrderLink hostnames={[device.hostname]}>Add to work order</NewWorkOrderLink> : null}
             <KeyIds device={device} />
           </div>
         </div>
@@ -90,7 +101,7 @@ export default async function DevicePage({ params }: Props) {
           <Section id="details" title="Details">
             <Details device={device} />
           </Section>
-          {isSwitch ? <SwitchPorts device={device} /> : <Network device={device} />}
+          {isSwitch ? <SwitchPorts device={device} /> : <Network device={device} canEdit={canEditInventory(await getViewer())} />}
           <Power device={device} />
           <Services device={device} />
           <DeviceFindings hostname={device.hostname} />
@@ -228,13 +239,26 @@ function FarEnd({ nic }: { nic: DeviceNic }) {
 
 const monoCell = "font-mono text-[12.5px] whitespace-nowrap";
 
-function Network({ device }: { device: DeviceDetail }) {
+function Network({ device, canEdit }: { device: DeviceDetail; canEdit: boolean }) {
   const bonds = device.nics.filter((n) => n.kind === "bond");
   const loose = device.nics.filter((n) => n.kind !== "bond" && n.bondId === null);
   const membersOf = (bondId: number) => device.nics.filter((n) => n.bondId === bondId);
   const cabled = device.nics.filter((n) => n.cable).length;
   return (
-    <Section id="network" title="Network" aside={`${plural(device.nics.length, "interface")}, ${cabled} cabled`}>
+    <Section
+      id="network"
+      title="Network"
+      aside={
+        <>
+          {plural(device.nics.length, "interface")}, {cabled} cabled
+          {canEdit ? (
+            <Link href={`${deviceHref(device.hostname)}/nics/new`} className="ml-3 text-accent hover:underline">
+              Add interface
+            </Link>
+          ) : null}
+        </>
+      }
+    >
       {device.nics.length === 0 ? (
         device.model.kind === "chassis" ? (
           <p className="rounded-md border border-line bg-surface px-3 py-2 text-muted">
@@ -260,7 +284,10 @@ function Network({ device }: { device: DeviceDetail }) {
               const members = membersOf(bond.id);
               return [
                 <tr key={bond.id}>
-                  <td className={`${monoCell} font-semibold`}>{bond.name}</td>
+                  <td className={`${monoCell} font-semibold`}>
+                    {bond.name}
+                    {canEdit ? <NicEditLink hostname={device.hostname} nic={bond} /> : null}
+                  </td>
                   <td className="whitespace-nowrap">
                     {bond.bondMode ?? <span className="text-muted">mode?</span>}
                     <span className="text-muted"> · {plural(members.length, "member")}</span>
@@ -272,11 +299,11 @@ function Network({ device }: { device: DeviceDetail }) {
                   </td>
                   <td />
                 </tr>,
-                ...members.map((nic) => <NicRow key={nic.id} nic={nic} member />),
+                ...members.map((nic) => <NicRow key={nic.id} nic={nic} member edit={canEdit ? device.hostname : null} />),
               ];
             })}
             {loose.map((nic) => (
-              <NicRow key={nic.id} nic={nic} />
+              <NicRow key={nic.id} nic={nic} edit={canEdit ? device.hostname : null} />
             ))}
           </tbody>
         </DataTable>
@@ -285,7 +312,16 @@ function Network({ device }: { device: DeviceDetail }) {
   );
 }
 
-function NicRow({ nic, member = false }: { nic: DeviceNic; member?: boolean }) {
+function NicEditLink({ hostname, nic }: { hostname: string; nic: DeviceNic }) {
+  return (
+    <Link href={`${deviceHref(hostname)}/nics/${nic.id}/edit`} aria-label={`Edit ${nic.name}`} className="ml-2 font-sans text-xs font-normal text-accent hover:underline">
+      edit
+    </Link>
+  );
+}
+
+// `edit`: the device's hostname when the viewer may edit its interfaces
+function NicRow({ nic, member = false, edit = null }: { nic: DeviceNic; member?: boolean; edit?: string | null }) {
   return (
     <tr>
       <td className={monoCell}>
@@ -296,6 +332,7 @@ function NicRow({ nic, member = false }: { nic: DeviceNic; member?: boolean }) {
         ) : null}
         {nic.name}
         {nic.kind === "oob" ? <span className="ml-1.5 font-sans text-xs text-muted">OOB</span> : null}
+        {edit ? <NicEditLink hostname={edit} nic={nic} /> : null}
       </td>
       <td className="whitespace-nowrap">{formatSpeed(nic.speedMbps)}</td>
       <td className={monoCell}>{nic.driver ?? <span className="text-muted">—</span>}</td>
@@ -308,6 +345,14 @@ function NicRow({ nic, member = false }: { nic: DeviceNic; member?: boolean }) {
       </td>
       <td>
         <FarEnd nic={nic} />
+        {edit && nic.cable ? (
+          <DisconnectForm nicId={nic.id} cableId={nic.cable.id} question={`Disconnect ${edit} ${nic.name} from ${nic.cable.peer.hostname} ${nic.cable.peer.nic}?`} />
+        ) : null}
+        {edit && !nic.cable && nic.kind !== "bond" ? (
+          <Link href={`${deviceHref(edit)}/nics/${nic.id}/connect`} aria-label={`Connect ${nic.name}`} className="ml-2 text-xs text-accent hover:underline">
+            connect
+          </Link>
+        ) : null}
       </td>
     </tr>
   );

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { FormError, SelectField, SubmitButton, TextField } from "@/components/ui/form";
+
+export type CreateFormState = { errors: Record<string, string>; values?: Record<string, string> };
+
+// `multiline`: a text area of that many rows; `options`: a list to choose from; `checkbox`: on/off
+export type CreateField = {
+  name: string;
+  label: string;
+  multiline?: number;
+  options?: { value: string; label: string }[];
+  checkbox?: boolean;
+  hint?: string;
+};
+
+// The form of a new object: the fields of its edit form without a version; `hidden` carries what
+// the page fixed (the site a room goes in). A refusal keeps what was typed and says why.
+export function CreateForm({
+  action: serverAction,
+  fields,
+  initial = {},
+  hidden = {},
+  submitLabel,
+}: {
+  action: (state: CreateFormState, form: FormData) => Promise<CreateFormState>;
+  fields: CreateField[];
+  initial?: Record<string, string>;
+  hidden?: Record<string, string>;
+  submitLabel: string;
+}) {
+  const [state, action] = useActionState<CreateFormState, FormData>(serverAction, { errors: {} });
+  const shown = state.values ?? initial;
+  const e = state.errors;
+  return (
+    <form action={action} noValidate className="max-w-xl space-y-3 rounded-md border border-line bg-surface p-4">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormError id="create-form-error" message={e.form} />
+      {fields.map((f) =>
+        f.checkbox ? (
+          <label key={f.name} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={f.name} defaultChecked={shown[f.name] === "on"} className="accent-accent focus-visible:ring-2 focus-visible:ring-accent/50" />
+            {f.label}
+          </label>
+        ) : f.options ? (
+          <SelectField key={f.name} name={f.name} label={f.label} defaultValue={shown[f.name]} error={e[f.name]} options={f.options} />
+        ) : f.multiline ? (
+          <TextArea key={f.name} name={f.name} label={f.label} rows={f.multiline} defaultValue={shown[f.name]} error={e[f.name]} hint={f.hint} />
+        ) : (
+          <TextField key={f.name} name={f.name} label={f.label} defaultValue={shown[f.name]} error={e[f.name]} hint={f.hint} spellCheck={false} />
+        ),
+      )}
+      <SubmitButton pendingLabel="Creating…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}
+
+function TextArea({ name, label, rows, defaultValue, error, hint }: { name: string; label: string; rows: number; defaultValue?: string; error?: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm outline-none focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/40"
+      />
+      {hint && !error ? <p className="text-xs text-muted">{hint}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-xs text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
