@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Suspense } from "react";
 import { signOut } from "@/app/(auth)/login/actions";
+import { QuickJump, type JumpPage } from "@/components/quick-jump";
 import { SearchBox } from "@/components/search-box";
 
 export type HeaderUser = { name: string; email: string; role: string; isAdmin: boolean };
@@ -12,12 +13,26 @@ const sections = [
   { href: "/sites", label: "Sites" },
   { href: "/cabinets", label: "Cabinets" },
   { href: "/devices", label: "Devices" },
+  // the other inventory tables (rooms, models, cables, switch ports) are tabs above each list
+  { href: "/nics", label: "Network" },
   { href: "/services", label: "Services" },
   { href: "/what-if", label: "What if" },
   { href: "/findings", label: "Findings" },
   { href: "/work-orders", label: "Work orders" },
   { href: "/import", label: "Import" },
 ] as const;
+
+// what the Ctrl-K palette offers besides devices and places
+const otherPages: JumpPage[] = [
+  { href: "/", label: "Overview" },
+  { href: "/domains", label: "Failure domains" },
+  { href: "/audit", label: "Audit log" },
+  { href: "/search", label: "Search" },
+];
+const adminPages: JumpPage[] = [
+  { href: "/admin/users", label: "Users (admin)" },
+  { href: "/admin/tokens", label: "API tokens (admin)" },
+];
 
 function isCurrent(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
@@ -74,6 +89,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
           <SearchBox />
         </Suspense>
         <div className="flex items-center gap-3 text-[13px]">
+          <QuickJump pages={[...sections, ...otherPages, ...(user.isAdmin ? adminPages : [])]} />
           <Link href="/audit" className="text-muted hover:text-fg">Audit</Link>
           <span className="text-muted" title={user.email}>
             {user.name} <span className="rounded bg-surface-2 px-1 py-px text-xs">{user.role}</span>

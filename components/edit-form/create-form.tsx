@@ -46,7 +46,9 @@ export function CreateForm({
             {f.label}
           </label>
         ) : f.options ? (
-          <SelectField key={f.name} name={f.name} label={f.label} defaultValue={shown[f.name]} error={e[f.name]} options={f.options} />
+          // keyed by its value: React does not move a select's default on re-render, and the reset
+          // after a refused submit would otherwise show the first choice instead of the one sent
+          <SelectField key={`${f.name}:${shown[f.name] ?? ""}`} name={f.name} label={f.label} defaultValue={shown[f.name]} error={e[f.name]} options={f.options} />
         ) : f.multiline ? (
           <TextArea key={f.name} name={f.name} label={f.label} rows={f.multiline} defaultValue={shown[f.name]} error={e[f.name]} hint={f.hint} />
         ) : (

@@ -1,11 +1,13 @@
 import "server-only";
 // Edit and delete one cabinet from its form. A cabinet that still holds devices is not deleted: the
 // refusal lists them, so nothing is deleted along with it unasked. Shrinking below a device names it.
+// The feed list is written by edit-power-feeds.ts (a feed devices draw on is not removed).
 import { formatPowerFeeds } from "../schemas/csv-values";
 import type { CabinetFormInput } from "../schemas/cabinet-form";
 import type { AuditActor } from "./audit";
 import { db } from "./client";
 import { EditRefused, lockVersioned, refuse, rows, runEdit, updateVersioned, writeEditAudit, type EditOutcome, type EditTx } from "./edit-common";
+import { writeCabinetFeeds } from "./edit-power-feeds";
 
 export type CabinetEditValues = {
   id: number;
@@ -15,6 +17,8 @@ export type CabinetEditValues = {
   room: string | null;
   heightU: number;
   notes: string;
+  // A:UPS-1;B:UPS-2
+  powerFeeds: string;
   // the rooms of the cabinet's site, for the room list
   rooms: string[];
 };
@@ -30,10 +34,21 @@ export async function getCabinetForEdit({ id }: { id: number }): Promise<Cabinet
       notes: true,
       room: { select: { name: true } },
       site: { select: { name: true, rooms: { orderBy: { name: "asc" }, select: { name: true } } } },
+      feeds: { select: { name: true, source: { select: { name: true } } } },
     },
   });
   if (!c) return null;
-  return { id: c.id, version: c.version, site: c.site.name, name: c.name, room: c.room?.name ?? null, heightU: c.heightU, notes: c.notes, rooms: c.site.rooms.map((r) => r.name) };
+  return {
+    id: c.id,
+    version: c.version,
+    site: c.site.name,
+    name: c.name,
+    room: c.room?.name ?? null,
+    heightU: c.heightU,
+    notes: c.notes,
+    powerFeeds: formatPowerFeeds(c.feeds.map((f) => ({ feed: f.name, source: f.source?.name ?? null }))),
+    rooms: c.site.rooms.map((r) => r.name),
+  };
 }
 
 // The same fields as a cabinets.csv import's audit entries, plus notes.
@@ -58,6 +73,10 @@ const FIELD_OF: Record<string, string> = {
   cabinet_height_range: "height_u",
   device_u_fits_cabinet: "height_u",
   cabinet_room_in_site: "room",
+  power_feed_cabinet_name_key: "power_feeds",
+  power_feed_name_not_blank: "power_feeds",
+  power_feed_source_in_site: "power_feeds",
+  power_source_name_not_blank: "power_feeds",
 };
 
 function joinNames(names: readonly string[]): string {
@@ -101,6 +120,10 @@ export async function updateCabinet(options: { id: number; version: number; inpu
         version: current.version,
         set: { name: input.cabinet, room_id: roomId, height_u: input.height_u, notes: input.notes ?? "" },
       });
+      if (input.power_feeds !== undefined) {
+        const [site] = await rows<{ name: string }>(tx, "SELECT name FROM site WHERE id = $1", [current.site_id]);
+        await writeCabinetFeeds(tx, { cabinetId: current.id, cabinet: input.cabinet, site: { id: current.site_id, name: site!.name }, feeds: input.power_feeds });
+      }
       const after = await cabinetState(tx, current.id);
       await writeEditAudit(tx, { action: "update", objectType: "cabinet", objectId: current.id, objectLabel: `${String(after.site)}/${input.cabinet}`, before, after });
       return { id: current.id };

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRead } from "@/lib/auth/permissions";
+import { ServicesTable } from "./services-table";
+import { canEditInventory, canRead } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
 import { getFailureIndex } from "@/lib/db/failure-snapshot";
 import { listServiceDescriptions } from "@/lib/db/services";
@@ -71,8 +72,9 @@ function commonSpofs(views: readonly ServiceView[]): SpofEntry[] {
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
-  await requirePage(canRead, "/services");
   const search = await searchParams;
+  const viewer = await requirePage(canRead, one(search.view) === "table" ? "/services?view=table" : "/services");
+  if (one(search.view) === "table") return <ServicesTable search={search} />;
   const filter: Filter = FILTERS.find((f) => f === one(search.show)) ?? "all";
   const [index, descriptions] = await Promise.all([getFailureIndex(), listServiceDescriptions()]);
   const all = serviceViews(index, descriptions);
@@ -95,12 +97,20 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         title="Services"
         description="Redundancy groups: hosts that back each other up, how many must stay up, and what single failure would take them all out."
       >
+        <Link href="/services?view=table" className="text-sm text-accent hover:underline">
+          Table view
+        </Link>
         <Link href="/what-if" className="text-sm text-accent hover:underline">
           What if…
         </Link>
         <Link href="/domains" className="text-sm text-accent hover:underline">
           Failure domains
         </Link>
+        {canEditInventory(viewer) ? (
+          <Link href="/services/new" className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+            New service
+          </Link>
+        ) : null}
       </PageHeader>
       {all.length === 0 ? (
         <EmptyState title="No services yet">

@@ -15,8 +15,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatUtc, plural } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { UsageBar } from "@/components/ui/usage-bar";
-import { canRead } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/viewer";
+import { NewWorkOrderLink, SelectHostCheckbox, WorkOrderSelectionForm } from "@/components/work-orders/selection";
+import { canEditInventory, canManageWorkOrders, canRead } from "@/lib/auth/permissions";
+import { getViewer, requirePage } from "@/lib/auth/viewer";
 import { listAudit } from "@/lib/db/audit";
 import { getCabinet, type CabinetDetail, type CabinetDevice } from "@/lib/db/cabinets";
 import { buildRackLayout, formatURange } from "@/lib/domain/rack-layout";
@@ -43,9 +44,13 @@ export default async function CabinetPage({ params }: Props) {
   if (!cabinet) notFound();
 
   const history = await listAudit({ objectType: "cabinet", objectId: String(cabinet.id), limit: HISTORY_ROWS });
+  const canEdit = canEditInventory(await getViewer());
   const layout = buildRackLayout({ cabinet: { name: cabinet.name, heightU: cabinet.heightU }, devices: cabinet.elevation });
   const switches = cabinet.devices.filter((d) => d.modelKind === "switch");
   const free = cabinet.heightU - cabinet.uUsed;
+  // editors send remote hands to the whole cabinet, or to the devices they tick
+  const selectionForm = canManageWorkOrders(await getViewer()) && cabinet.devices.length > 0 ? "cabinet-work-order" : null;
+  const everyHost = cabinet.devices.flatMap((d) => [d.hostname, ...d.sleds.map((s) => s.hostname)]);
 
   return (
     <div className="space-y-5 print:space-y-3">
@@ -81,6 +86,17 @@ export default async function CabinetPage({ params }: Props) {
           >
             What if this fails?
           </Link>
+          {selectionForm ? <NewWorkOrderLink hostnames={everyHost}>Work order for this cabinet</NewWorkOrderLink> : null}
+          {canEdit ? (
+            <>
+              <Link href={`/devices/new?cabinet=${cabinet.id}`} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2 print:hidden">
+                New device here
+              </Link>
+              <Link href={`/cabinets/${cabinet.id}/edit`} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2 print:hidden">
+                Edit cabinet
+              </Link>
+            </>
+          ) : null}
           <PrintButton label="Print cabinet sheet" />
         </div>
       </header>
@@ -127,7 +143,12 @@ export default async function CabinetPage({ params }: Props) {
           <Section
             id="contents"
             title="Everything in this cabinet"
-            aside={<span className="print:hidden">from the top; sleds under their chassis</span>}
+            aside={
+              <span className="flex items-center gap-3 print:hidden">
+                from the top; sleds under their chassis
+                {selectionForm ? <WorkOrderSelectionForm id={selectionForm}>Work order for selected</WorkOrderSelectionForm> : null}
+              </span>
+            }
             className="print:mt-4 print:break-before-page"
           >
             {cabinet.devices.length === 0 ? (
@@ -136,6 +157,11 @@ export default async function CabinetPage({ params }: Props) {
               <DataTable label="Devices in this cabinet">
                 <thead>
                   <tr>
+                    {selectionForm ? (
+                      <th scope="col" className="w-8 print:hidden">
+                        <span className="sr-only">Select</span>
+                      </th>
+                    ) : null}
                     <th scope="col" className={numericCell}>
                       U / bay
                     </th>
@@ -149,7 +175,7 @@ export default async function CabinetPage({ params }: Props) {
                 </thead>
                 <tbody>
                   {cabinet.devices.map((device) => (
-                    <DeviceRows key={device.id} device={device} />
+                    <DeviceRows key={device.id} device={device} selectionForm={selectionForm} />
                   ))}
                 </tbody>
               </DataTable>
@@ -236,10 +262,19 @@ function PowerFeeds({ cabinet }: { cabinet: CabinetDetail }) {
   );
 }
 
-function DeviceRows({ device }: { device: CabinetDevice }) {
+function SelectCell({ form, hostname }: { form: string | null; hostname: string }) {
+  return form ? (
+    <td className="print:hidden">
+      <SelectHostCheckbox form={form} hostname={hostname} />
+    </td>
+  ) : null;
+}
+
+function DeviceRows({ device, selectionForm }: { device: CabinetDevice; selectionForm: string | null }) {
   return (
     <>
       <tr>
+        <SelectCell form={selectionForm} hostname={device.hostname} />
         <td className={numericCell} title={device.fullDepth ? "full depth: blocks the front and the rear" : undefined}>
           <span className="font-medium">{formatURange(device.uLow, device.uHigh)}</span>
           {device.face ? <span className="text-muted"> {device.face}</span> : null}
@@ -259,6 +294,7 @@ function DeviceRows({ device }: { device: CabinetDevice }) {
       </tr>
       {device.sleds.map((sled) => (
         <tr key={sled.id}>
+          <SelectCell form={selectionForm} hostname={sled.hostname} />
           <td className={`${numericCell} text-muted`}>bay {sled.bay ?? "?"}</td>
           <td className="font-mono text-[12.5px] whitespace-nowrap">
             <span className="mr-1 text-muted" aria-hidden="true">

@@ -9,8 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, plural } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { UsageBar } from "@/components/ui/usage-bar";
-import { canRead } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/viewer";
+import { canEditInventory, canRead } from "@/lib/auth/permissions";
+import { getViewer, requirePage } from "@/lib/auth/viewer";
 import { listCabinetElevations } from "@/lib/db/cabinets";
 import { getRoom } from "@/lib/db/rooms";
 import type { RackFace } from "@/lib/domain/rack-layout";
@@ -73,6 +73,16 @@ export default async function RoomPage({ params, searchParams }: Props) {
             {plural(room.cabinets.length, "cabinet")} · {plural(devices, "device")}
           </p>
         </div>
+        {canEditInventory(await getViewer()) ? (
+          <div className="flex gap-2">
+            <Link href={`/rooms/${room.id}/edit`} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+              Edit room
+            </Link>
+            <Link href={`/cabinets/new?room=${room.id}`} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+              New cabinet here
+            </Link>
+          </div>
+        ) : null}
         {totalU > 0 ? (
           <div className="w-56 text-xs text-muted">
             <div className="mb-1 flex justify-between tabular-nums">

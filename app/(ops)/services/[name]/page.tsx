@@ -11,8 +11,8 @@ import { Badge, DeviceStatusBadge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRead } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/viewer";
+import { canEditInventory, canRead } from "@/lib/auth/permissions";
+import { getViewer, requirePage } from "@/lib/auth/viewer";
 import { loadServiceSnapshot } from "@/lib/db/failure-snapshot";
 import { getServiceInfo } from "@/lib/db/services";
 import { currentImpact } from "@/lib/domain/current-state";
@@ -75,6 +75,11 @@ export default async function ServicePage({ params }: { params: Promise<Params> 
         {members.length > 0 ? (
           <Link href={whatIfHref(members.map((m) => `device:${m.node.device.hostname}`))} className="text-sm text-accent hover:underline">
             What if every member fails?
+          </Link>
+        ) : null}
+        {canEditInventory(await getViewer()) ? (
+          <Link href={`${serviceHref(name)}/edit`} className="rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+            Edit service
           </Link>
         ) : null}
       </PageHeader>

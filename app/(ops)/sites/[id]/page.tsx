@@ -6,8 +6,8 @@ import { cache } from "react";
 import { CabinetGrid } from "@/components/cabinet-grid";
 import { plural } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
-import { canRead } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/viewer";
+import { canEditInventory, canRead } from "@/lib/auth/permissions";
+import { getViewer, requirePage } from "@/lib/auth/viewer";
 import type { CabinetRow } from "@/lib/db/cabinets";
 import { getSite, type SiteDetail } from "@/lib/db/sites";
 
@@ -43,6 +43,16 @@ export default async function SitePage({ params }: Props) {
         <p className="mt-0.5 text-muted">
           {plural(site.rooms.length, "room")} · {plural(cabinetCount, "cabinet")} · {plural(site.deviceCount, "device")} racked
         </p>
+        {canEditInventory(await getViewer()) ? (
+          <div className="mt-2 flex gap-2">
+            <Link href={`/sites/${site.id}/edit`} className="inline-block rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+              Edit site
+            </Link>
+            <Link href={`/rooms/new?site=${site.id}`} className="inline-block rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm hover:bg-surface-2">
+              New room
+            </Link>
+          </div>
+        ) : null}
       </header>
 
       <SiteContact site={site} />

@@ -14,7 +14,7 @@ export type CabinetFormState = {
   errors: Record<string, string>;
   values?: Record<string, string>;
   stale?: { message: string; current: Record<string, string> };
-  // the devices a refusal is about (a shrink that would leave them sticking out)
+  // the devices a refusal is about (a shrink that would leave them sticking out, a feed they draw on)
   names?: string[];
 };
 
@@ -37,7 +37,7 @@ export async function updateCabinetAction(_previous: CabinetFormState, form: For
         return {
           errors: {},
           values: { ...values, version: String(current.version) },
-          stale: { message: outcome.message, current: { cabinet: current.name, room: current.room ?? "", height_u: String(current.heightU), notes: current.notes } },
+          stale: { message: outcome.message, current: { cabinet: current.name, room: current.room ?? "", height_u: String(current.heightU), power_feeds: current.powerFeeds, notes: current.notes } },
         };
       }
     }

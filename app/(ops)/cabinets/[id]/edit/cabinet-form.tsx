@@ -6,7 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { deleteCabinetAction, updateCabinetAction, type CabinetDeleteState, type CabinetFormState } from "./actions";
 
-const LABELS: Record<string, string> = { cabinet: "Name", room: "Room", height_u: "Height (U)", notes: "Notes" };
+const LABELS: Record<string, string> = { cabinet: "Name", room: "Room", height_u: "Height (U)", power_feeds: "Power feeds", notes: "Notes" };
 
 function DeviceLinks({ names }: { names?: string[] }) {
   if (!names?.length) return null;
@@ -49,14 +49,25 @@ export function CabinetForm({ id, version, initial, rooms }: { id: number; versi
         <TextField label="Name" name="cabinet" defaultValue={shown.cabinet} error={e.cabinet} required spellCheck={false} />
         <TextField label="Height (U)" name="height_u" inputMode="numeric" defaultValue={shown.height_u} error={e.height_u} required />
       </div>
-      <DeviceLinks names={state.names} />
+      <DeviceLinks names={e.power_feeds ? undefined : state.names} />
       <SelectField
+        // keyed by its value: React does not move a select's default on re-render (see create-form.tsx)
+        key={`room:${shown.room ?? ""}`}
         label="Room"
         name="room"
         defaultValue={shown.room ?? ""}
         error={e.room}
         options={[{ value: "", label: "Not in a room" }, ...rooms.map((r) => ({ value: r, label: r }))]}
       />
+      <TextField
+        label="Power feeds"
+        name="power_feeds"
+        defaultValue={shown.power_feeds}
+        error={e.power_feeds}
+        spellCheck={false}
+        hint="FEED:SOURCE pairs, like A:UPS-1;B:UPS-2, as in cabinets.csv. A source the site does not have yet is created; a feed devices draw on cannot be removed."
+      />
+      <DeviceLinks names={e.power_feeds ? state.names : undefined} />
       <div className="space-y-1">
         <label htmlFor="cabinet-notes" className="block text-sm font-medium">
           Notes

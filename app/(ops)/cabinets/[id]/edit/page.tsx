@@ -31,7 +31,7 @@ export default async function EditCabinetPage({ params }: Props) {
         id={cabinet.id}
         version={cabinet.version}
         rooms={cabinet.rooms}
-        initial={{ cabinet: cabinet.name, room: cabinet.room ?? "", height_u: String(cabinet.heightU), notes: cabinet.notes }}
+        initial={{ cabinet: cabinet.name, room: cabinet.room ?? "", height_u: String(cabinet.heightU), power_feeds: cabinet.powerFeeds, notes: cabinet.notes }}
       />
       <Section id="delete" title="Delete">
         <div className="max-w-xl rounded-md border border-line bg-surface p-4">
