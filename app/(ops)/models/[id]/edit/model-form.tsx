@@ -30,13 +30,15 @@ export function ModelForm({ id, version, initial }: { id: number; version: numbe
       <div className="grid grid-cols-2 gap-3">
         <TextField label="Name" name="model" defaultValue={shown.model} error={e.model} required />
         <TextField label="Manufacturer" name="manufacturer" defaultValue={shown.manufacturer} error={e.manufacturer} />
-        <SelectField label="Kind" name="kind" defaultValue={shown.kind} error={e.kind} options={MODEL_KINDS.map((k) => ({ value: k, label: k }))} />
+        {/* keyed by the value shown: React resets a form after its action but does not move a select's
+            default, so a refused save would otherwise show (and then save) the first kind */}
+        <SelectField key={`kind:${shown.kind}`} label="Kind" name="kind" defaultValue={shown.kind} error={e.kind} options={MODEL_KINDS.map((k) => ({ value: k, label: k }))} />
         <TextField label="Height (U)" name="height_u" inputMode="numeric" defaultValue={shown.height_u} error={e.height_u} hint="0 for a sled." />
         <TextField label="Bays" name="bays" inputMode="numeric" defaultValue={shown.bays} error={e.bays} hint="Chassis only." />
         <TextField label="Bay layout" name="bay_layout" defaultValue={shown.bay_layout} error={e.bay_layout} hint="COLUMNSxROWS, like 4x2." />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="full_depth" defaultChecked={shown.full_depth === "on"} className="accent-accent focus-visible:ring-2 focus-visible:ring-accent/50" />
+        <input key={`full_depth:${shown.full_depth}`} type="checkbox" name="full_depth" defaultChecked={shown.full_depth === "on"} className="accent-accent focus-visible:ring-2 focus-visible:ring-accent/50" />
         Full depth (blocks the front and the rear of its units)
       </label>
       <SubmitButton pendingLabel="Saving…">{state.stale ? "Save mine anyway" : "Save model"}</SubmitButton>
