@@ -85,7 +85,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
           </ul>
         </nav>
         {/* useSearchParams: rendered per request under the ops layout, so this never waits; the boundary keeps a static render possible */}
-        <Suspense fallback={<div className="w-full sm:ml-auto sm:w-80" />}>
+        <Suspense fallback={<div className="w-full sm:ml-auto sm:w-64 2xl:w-80" />}>
           <SearchBox />
         </Suspense>
         <div className="flex items-center gap-3 text-[13px]">

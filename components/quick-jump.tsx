@@ -113,7 +113,7 @@ export function QuickJump({ pages }: { pages: readonly JumpPage[] }) {
         aria-keyshortcuts="Control+K Meta+K"
         aria-label="Jump to… (Ctrl+K)"
         title="Jump to a page, device, cabinet or service (Ctrl+K)"
-        className="hidden rounded border border-line px-1.5 py-0.5 font-mono text-[11px] text-muted hover:bg-surface-2 hover:text-fg xl:inline-block"
+        className="hidden rounded border border-line px-1.5 py-0.5 font-mono text-[11px] text-muted hover:bg-surface-2 hover:text-fg 2xl:inline-block"
       >
         Ctrl K
       </button>

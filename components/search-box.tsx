@@ -28,7 +28,7 @@ export function SearchBox() {
   }, []);
 
   return (
-    <Form action="/search" role="search" aria-label="Locate a device" className="relative w-full sm:ml-auto sm:w-80">
+    <Form action="/search" role="search" aria-label="Locate a device" className="relative w-full sm:ml-auto sm:w-64 2xl:w-80">
       <label htmlFor="global-search" className="sr-only">
         Search devices
       </label>
