@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
-import { FormError, SelectField, SubmitButton, TextField } from "@/components/ui/form";
+import { useActionState } from "react";
+import { FormError, SelectField, SubmitButton, TextArea, TextField } from "@/components/ui/form";
 
 export type CreateFormState = { errors: Record<string, string>; values?: Record<string, string> };
 
@@ -57,31 +57,5 @@ export function CreateForm({
       )}
       <SubmitButton pendingLabel="Creating…">{submitLabel}</SubmitButton>
     </form>
-  );
-}
-
-function TextArea({ name, label, rows, defaultValue, error, hint }: { name: string; label: string; rows: number; defaultValue?: string; error?: string; hint?: string }) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="block w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm outline-none focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/40"
-      />
-      {hint && !error ? <p className="text-xs text-muted">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
