@@ -1,33 +1,17 @@
 // Creating sites, rooms, cabinets, models and services from their forms against the demo
 // datacenter in a scratch database of this file's own: each create writes its row and one audit
 // row "create" in the same transaction, and a name already taken is refused with a sentence.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { cabinetCreateFormSchema } from "../schemas/cabinet-create-form";
 import { modelFormSchema } from "../schemas/model-form";
 import { roomFormSchema, siteFormSchema } from "../schemas/place-form";
 import { serviceFormSchema } from "../schemas/service-form";
 import { createModel, createService } from "./create-catalog";
 import { createCabinet, createRoom, createSite } from "./create-places";
-import { db } from "./client";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { query } = demoDatabaseForThisFile("rackmap_create_objects");
 
 async function auditOf(objectType: string, objectId: number) {
   return query<{ action: string; actor_label: string; object_label: string; before: unknown; after: Record<string, unknown> }>(
@@ -40,20 +24,6 @@ function valueOf<T>(outcome: { ok: true; value: T } | { ok: false; message: stri
   if (!outcome.ok) throw new Error(`refused: ${outcome.message}`);
   return outcome.value;
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_create_objects");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
 
 describe("creating places", () => {
   it("creates a site with its audit row and refuses a second one of the same name", async () => {

@@ -1,43 +1,13 @@
 // Connecting and disconnecting cables against the demo datacenter in a scratch database of this
 // file's own: a connect to a switch port that does not exist yet creates the port, both audited; a
 // far port already cabled is refused by the database with a sentence; a disconnect is audited.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { cableFormSchema } from "../schemas/cable-form";
-import { db } from "./client";
 import { connectNic, disconnectNic } from "./edit-cables";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_cables");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
+const { query } = demoDatabaseForThisFile("rackmap_edit_cables");
 
 const UNCABLED = `SELECT n.id, d.hostname, n.name FROM nic n JOIN device d ON d.id = n.device_id JOIN model m ON m.id = d.model_id
                    WHERE m.kind <> 'switch' AND n.kind = 'nic'

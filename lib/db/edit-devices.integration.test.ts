@@ -1,32 +1,17 @@
 // Editing devices against the demo datacenter in a scratch database of this file's own: the
 // sentence naming the occupant of a taken U, a move to a free U, the stale save refused with who
 // changed it, a chassis moved with its sleds, and the deletes that are refused with the list.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { deviceFormSchema } from "../schemas/device-form";
-import { db } from "./client";
 import { deleteDevice, getDeviceForEdit, saveDevice, type DeviceEditValues } from "./edit-devices";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 import { createWorkOrder } from "./work-orders";
 
 const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
 const bob = { type: "user" as const, id: "u-bob", label: "bob@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
+const { query } = demoDatabaseForThisFile("rackmap_edit_devices");
 let cabinetIds: Record<string, number>;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 // what the edit form posts for a device, with some fields changed
 function formOf(d: DeviceEditValues, changes: Record<string, string> = {}) {
@@ -59,18 +44,7 @@ async function load(hostname: string): Promise<DeviceEditValues> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_devices");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
   cabinetIds = Object.fromEntries((await query<{ id: number; name: string }>("SELECT id, name FROM cabinet")).map((c) => [c.name, c.id]));
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
 }, TIMEOUT);
 
 describe("editing a device", () => {

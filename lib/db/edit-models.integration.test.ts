@@ -1,29 +1,13 @@
 // Editing models against the demo datacenter in a scratch database of this file's own: a new height
 // that would make devices stick out or overlap is refused naming them, one that fits is applied to
 // every device of the model, and a model in use keeps its kind and is not deleted.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { modelFormSchema } from "../schemas/model-form";
-import { db } from "./client";
 import { deleteModel, getModelForEdit, updateModel, type ModelEditValues } from "./edit-models";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { query } = demoDatabaseForThisFile("rackmap_edit_models");
 
 async function load(name: string): Promise<ModelEditValues> {
   const [row] = await query<{ id: number }>("SELECT id FROM model WHERE name = $1", [name]);
@@ -42,20 +26,6 @@ function formOf(m: ModelEditValues, changes: Record<string, string> = {}) {
     ...changes,
   });
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_models");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
 
 describe("editing a model", () => {
   it("refuses a height that would make devices stick out of their cabinet, naming them", async () => {

@@ -1,28 +1,12 @@
 // Editing Nics against the demo datacenter in a scratch database of this file's own: a MAC held by
 // another Nic is refused naming it, a bond with members keeps its kind, and deleting a cabled Nic
 // deletes its cable with an audit entry for both.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
-import { db } from "./client";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { deleteNic, getNicForEdit, saveNic, type NicEditValues } from "./edit-nics";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { query } = demoDatabaseForThisFile("rackmap_edit_nics");
 
 async function load(hostname: string, name: string): Promise<NicEditValues> {
   const [row] = await query<{ id: number }>("SELECT n.id FROM nic n JOIN device d ON d.id = n.device_id WHERE d.hostname = $1 AND n.name = $2", [hostname, name]);
@@ -42,20 +26,6 @@ function inputOf(n: NicEditValues) {
     ip: n.ip ?? undefined,
   };
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_nics");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
 
 describe("editing a Nic", () => {
   it("refuses a MAC another Nic has, naming it, and a kind change of a bond with members", async () => {

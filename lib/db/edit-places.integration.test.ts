@@ -1,44 +1,14 @@
 // Editing sites and rooms against the demo datacenter in a scratch database of this file's own:
 // a room or site that still holds cabinets is not deleted and the refusal names them; an empty
 // room is; a stale rename is refused.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
-import { db } from "./client";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { deleteRoom, getRoomForEdit, updateRoom } from "./edit-rooms";
 import { deleteSite, getSiteForEdit, updateSite } from "./edit-sites";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
 const bob = { type: "user" as const, id: "u-bob", label: "bob@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_places");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
+const { query } = demoDatabaseForThisFile("rackmap_edit_places");
 
 describe("editing rooms and sites", () => {
   it("refuses to delete a room that holds cabinets, naming them, and deletes an empty one", async () => {

@@ -1,29 +1,13 @@
 // A cabinet's feed list edited through the cabinet form against the demo datacenter, in a scratch
 // database of this file's own: a feed devices draw on is not removed (the refusal names them), a new
 // source is created on the side, and the change is in the cabinet's audit entry.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { cabinetFormSchema } from "../schemas/cabinet-form";
-import { db } from "./client";
 import { getCabinetForEdit, updateCabinet, type CabinetEditValues } from "./edit-cabinets";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { query } = demoDatabaseForThisFile("rackmap_edit_feeds");
 
 async function load(name: string): Promise<CabinetEditValues> {
   const [row] = await query<{ id: number }>("SELECT id FROM cabinet WHERE name = $1", [name]);
@@ -33,20 +17,6 @@ async function load(name: string): Promise<CabinetEditValues> {
 function formOf(c: CabinetEditValues, changes: Record<string, string> = {}) {
   return cabinetFormSchema.parse({ cabinet: c.name, room: c.room ?? "", height_u: String(c.heightU), notes: c.notes, power_feeds: c.powerFeeds, ...changes });
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_feeds");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
 
 describe("editing a cabinet's power feeds", () => {
   it("refuses to remove a feed devices draw on, naming them; adds, re-sources and removes feeds otherwise", async () => {

@@ -1,36 +1,17 @@
 // Editing services against the demo datacenter in a scratch database of this file's own: members
 // replaced from the form's lines, an unknown hostname refused by name, a stale save refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { describe, expect, it } from "vitest";
+import { demoDatabaseForThisFile } from "../../tests/demo-database";
 import { serviceFormSchema } from "../schemas/service-form";
-import { db } from "./client";
 import { deleteService, formatMembers, getServiceForEdit, updateService, type ServiceEditValues } from "./edit-services";
-import { closeImportConnections } from "./import-sql";
-import { seedDemo } from "./seed";
 
-const TIMEOUT = 180_000;
 const alice = { type: "user" as const, id: "u-alice", label: "alice@example.com" };
 const bob = { type: "user" as const, id: "u-bob", label: "bob@example.com" };
-let database: TestDatabase;
-let sharedUrl: string | undefined;
+demoDatabaseForThisFile("rackmap_edit_services");
 
 function formOf(s: ServiceEditValues, changes: Record<string, string> = {}) {
   return serviceFormSchema.parse({ service: s.name, description: s.description, min_up: String(s.minUp), members: formatMembers(s.members), ...changes });
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase("rackmap_edit_services");
-  await seedDemo(database.url);
-  sharedUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-}, TIMEOUT);
-
-afterAll(async () => {
-  await db().$disconnect();
-  await closeImportConnections();
-  process.env.DATABASE_URL = sharedUrl;
-  await database?.drop();
-}, TIMEOUT);
 
 describe("editing a service", () => {
   it("replaces its members from the form's lines, refusing an unknown hostname by name", async () => {
