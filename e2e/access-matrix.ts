@@ -65,8 +65,6 @@ export const PAGES: PageEntry[] = [
   // work order 1 is made by scripts/e2e-server.ts: pages are asked before anything else creates one
   { route: "/work-orders/[id]", path: "/work-orders/1", access: "viewer" },
   { route: "/work-orders/new", path: "/work-orders/new?hosts=app-01", access: "editor" },
-  // a share link's page needs no session; a token nobody issued is a 404
-  { route: "/share/[token]", path: "/share/not-a-real-token", access: "public", expect: [404] },
   { route: "/admin/users", path: "/admin/users", access: "admin" },
   { route: "/admin/tokens", path: "/admin/tokens", access: "admin" },
 ];
@@ -91,6 +89,8 @@ export const API: ApiEntry[] = [
   { route: "/api/v1/work-orders", method: "POST", path: "/api/v1/work-orders", access: "editor", contentType: "application/json", body: JSON.stringify({ title: "access matrix", items: [{ hostname: "app-01", action: "inspect" }] }), expect: [201] },
   // an unknown work order: allowed callers get past authorization, and no link is made
   { route: "/api/v1/work-orders/[id]/share-links", method: "POST", path: "/api/v1/work-orders/999999/share-links", access: "editor", contentType: "application/json", body: "{}", expect: [404] },
+  // a share link's page (plain HTML from a route handler) needs no session; a token nobody issued is a 404
+  { route: "/share/[token]", method: "GET", path: "/share/not-a-real-token", access: "public", expect: [404] },
   // the technician's form post under a share link; a token nobody issued is a 404 and changes nothing
   { route: "/share/[token]/items/[itemId]", method: "POST", path: "/share/not-a-real-token/items/1", access: "public", contentType: "application/x-www-form-urlencoded", body: "status=done&note=x", expect: [404] },
 ];

@@ -74,6 +74,11 @@ test("a work order built in the UI from a search, shared with remote hands, mark
   await expect(app).toContainText(/cabinet \S+/);
   await expect(app).toContainText(/U\d+/);
   await expect(redis).toContainText(/bay \d+/);
+  // plain HTML with its CSS inline: no script and no stylesheet to fetch (the page's weight, issue 9), yet styled
+  expect(await tech.locator("script").count()).toBe(0);
+  expect(await tech.locator('link[rel="stylesheet"]').count()).toBe(0);
+  await expect(app.getByRole("button", { name: "Done" })).toHaveCSS("color", "rgb(255, 255, 255)");
+  await expect(app).toHaveCSS("border-top-left-radius", "6px");
   // the drawings: the cabinet with the device highlighted, and for a sled its chassis front with the bay
   await expect(app.getByRole("img", { name: /^Cabinet .*app-01 highlighted/ })).toBeVisible();
   await expect(redis.getByRole("img", { name: /^Cabinet .*redis-01 highlighted/ })).toBeVisible();

@@ -30,7 +30,7 @@ describe("the access matrix lists", () => {
 
   it("every API route and method", () => {
     const routes = files
-      .filter((f) => /\/route\.ts$/.test(f))
+      .filter((f) => /\/route\.tsx?$/.test(f))
       .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${routeOf(f)}`))
       .sort();
     expect(routes).toEqual([...new Set(API.map((a) => `${a.method} ${a.route}`))].sort());

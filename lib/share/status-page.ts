@@ -1,9 +1,16 @@
-// The small page a share link answers with when it shows nothing: expired or revoked (410), or too
-// many failed lookups from this address (429). Plain HTML with no script, the same headers as the page.
-export function shareStatusPage(gate: { kind: "expired" } | { kind: "limited"; retryAfter: number }, csp: string): Response {
-  const expired = gate.kind === "expired";
-  const title = expired ? "Link expired" : "Too many requests";
-  const text = expired ? "This link has expired, ask for a new one." : "Too many wrong or expired links from this address. Wait a minute and try again.";
+// The small page a share link answers with when it shows nothing: a token nobody issued (404), expired or
+// revoked (410), or too many failed lookups from this address (429). Plain HTML with no script, the same
+// headers as the page.
+export type ShareStatus = { kind: "unknown" } | { kind: "expired" } | { kind: "limited"; retryAfter: number };
+
+const STATUS: Record<ShareStatus["kind"], { status: number; title: string; text: string }> = {
+  unknown: { status: 404, title: "Link not found", text: "This link is not valid. Check that it was copied whole, or ask for a new one." },
+  expired: { status: 410, title: "Link expired", text: "This link has expired, ask for a new one." },
+  limited: { status: 429, title: "Too many requests", text: "Too many wrong or expired links from this address. Wait a minute and try again." },
+};
+
+export function shareStatusPage(gate: ShareStatus, csp: string | null): Response {
+  const { status, title, text } = STATUS[gate.kind];
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${title}</title>
@@ -16,8 +23,8 @@ export function shareStatusPage(gate: { kind: "expired" } | { kind: "limited"; r
     "Referrer-Policy": "no-referrer",
     "X-Robots-Tag": "noindex",
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": csp,
   };
+  if (csp) headers["Content-Security-Policy"] = csp;
   if (gate.kind === "limited") headers["Retry-After"] = String(gate.retryAfter);
-  return new Response(body, { status: expired ? 410 : 429, headers });
+  return new Response(body, { status, headers });
 }

@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
+// The remote-hands technician's work order: everything on a phone screen or one printed sheet per
+// cabinet. Plain components without state or hooks: app/share/[token]/route.tsx renders them to static
+// HTML, so the page works without JavaScript and ships none.
 import { ChassisFront } from "@/components/rack-elevation/chassis-front";
 import { RackElevation } from "@/components/rack-elevation/rack-elevation";
-import { listCabinetElevations, type CabinetElevation } from "@/lib/db/cabinets";
-import { openShareLink, type ShareItem } from "@/lib/db/share-links";
+import type { CabinetElevation } from "@/lib/db/cabinets";
+import type { SharedWorkOrder, ShareItem } from "@/lib/db/share-links";
 import { buildChassisLayout } from "@/lib/domain/chassis-layout";
 import { buildRackLayout } from "@/lib/domain/rack-layout";
-
-export const metadata: Metadata = { title: "Work order", robots: { index: false, follow: false }, referrer: "no-referrer" };
-
-type Params = { token: string };
 
 const ACTION_LABELS: Record<ShareItem["action"], string> = {
   power_cycle: "Power-cycle",
@@ -24,15 +20,6 @@ const STATUS_LABELS: Record<ShareItem["status"], string> = { pending: "To do", d
 
 function Shell({ children }: { children: React.ReactNode }) {
   return <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 text-[15px] print:max-w-none print:p-0">{children}</main>;
-}
-
-function Message({ title, text }: { title: string; text: string }) {
-  return (
-    <Shell>
-      <h1 className="text-xl font-semibold">{title}</h1>
-      <p>{text}</p>
-    </Shell>
-  );
 }
 
 function where(item: ShareItem): string {
@@ -143,20 +130,9 @@ function ItemCard({ item, index, token, elevation }: { item: ShareItem; index: n
   );
 }
 
-// The remote-hands technician's page: no session, server-rendered, works with JavaScript off, prints
-// one sheet per cabinet. The token in the path is the only credential and opens one work order.
-export default async function SharePage({ params }: { params: Promise<Params> }) {
-  await connection();
-  const { token } = await params;
-  // proxy.ts has already answered 429 to an address over the guessing limit, and 410 to an expired
-  // link (counting the failure); this page is only reached by a good or unknown token, or a link
-  // that expired in between
-  const shared = await openShareLink(token);
-  if (shared === null) notFound();
-  if (shared.expired) return <Message title="Link expired" text="This link has expired, ask for a new one." />;
-  const cabinetIds = [...new Set(shared.items.flatMap((i) => (i.cabinet ? [i.cabinet.id] : [])))];
-  const elevations = new Map((await listCabinetElevations({ cabinetIds })).map((e) => [e.id, e]));
-  // one group (and one printed sheet) per cabinet, in walking order
+/** The whole page body for one open link: the order, each site's address and access notes, then one group
+ * (and one printed sheet) per cabinet in walking order. */
+export function ShareSheet({ shared, token, elevations }: { shared: SharedWorkOrder; token: string; elevations: Map<number, CabinetElevation> }) {
   const groups: { key: string; title: string; items: ShareItem[] }[] = [];
   for (const item of shared.items) {
     const key = item.cabinet ? `c${item.cabinet.id}` : "none";
