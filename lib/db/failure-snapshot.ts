@@ -27,7 +27,7 @@ import {
   type SnapshotPowerFeed,
   type SnapshotService,
 } from "../domain/failure-snapshot";
-import { createPool } from "./pool";
+import { createPool, readWithRetry } from "./pool";
 
 // What to read. "all": everything. { deviceIds }: those devices, plus what their findings and hard
 // dependencies need to be computed exactly as in the full snapshot — their chassis, the devices at the
@@ -58,25 +58,30 @@ function databaseUrl(connectionString: string | undefined): string {
 }
 
 // Runs `read` in one REPEATABLE READ, READ ONLY transaction: every query in it sees the same committed state.
+// When the connection dies under it (a database restart), the whole transaction runs again on a fresh one:
+// the server refuses writes in a READ ONLY transaction, so `read` must only read, and may run twice.
 export async function withSnapshotTransaction<T>(
   read: (client: pg.ClientBase) => Promise<T>,
   { connectionString }: { connectionString?: string } = {},
 ): Promise<T> {
-  const client = await pool(databaseUrl(connectionString)).connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result = await read(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  const url = databaseUrl(connectionString);
+  return readWithRetry(async () => {
+    const client = await pool(url).connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const result = await read(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  });
 }
 
 // For tests and scripts that end: closes the pools this module opened.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectWithRetry, isConnectError } from "./pool";
+import { connectWithRetry, isConnectError, isRetryableRead, readWithRetry } from "./pool";
 
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 const startingUp = Object.assign(new Error("the database system is starting up"), { code: "57P03" });
@@ -63,6 +63,54 @@ describe("connecting while the database restarts", () => {
     expect(isConnectError(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isConnectError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
     expect(isConnectError(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
+    expect(isConnectError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
     expect(isConnectError(null)).toBe(false);
+  });
+});
+
+describe("reading again after the connection died", () => {
+  it("sends a read again, and stops at the first error that is not about the connection", async () => {
+    const dropped = new Error("Connection terminated unexpectedly");
+    const tooLong = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+    const outcomes: (Error | string)[] = [dropped, tooLong, "rows"];
+    let calls = 0;
+    const read = async () => {
+      calls++;
+      const outcome = outcomes.shift()!;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    await expect(readWithRetry(read, 5_000, noSleep)).rejects.toBe(tooLong);
+    expect(calls).toBe(2);
+  });
+});
+
+describe("which statements may be sent twice", () => {
+  it("a single SELECT, or a WITH that only selects, in the forms Prisma and lib/db send", () => {
+    expect(isRetryableRead('SELECT "public"."session"."id", "public"."session"."updated_at" FROM "public"."session" WHERE "token" = $1 LIMIT $2')).toBe(true);
+    expect(isRetryableRead("\n    SELECT n.id FROM nic n WHERE n.device_id = $1\n  ")).toBe(true);
+    expect(isRetryableRead("WITH racked AS (SELECT cabinet_id FROM device) SELECT * FROM racked;")).toBe(true);
+    expect(isRetryableRead("/* traceparent */ (SELECT 1) UNION ALL (SELECT 2)")).toBe(true);
+    expect(isRetryableRead("-- a note\nSELECT 1")).toBe(true);
+  });
+
+  it("never a statement that may write", () => {
+    for (const statement of [
+      "INSERT INTO audit_log (action) VALUES ($1) RETURNING id",
+      'UPDATE "public"."session" SET "expires_at" = $1 WHERE "id" = $2',
+      "DELETE FROM rate_limit WHERE window_start < $1",
+      "WITH gone AS (DELETE FROM inventory_change WHERE at < now() RETURNING 1) SELECT count(*) FROM gone",
+      "WITH moved AS (UPDATE device SET cabinet_id = NULL RETURNING id) SELECT id FROM moved",
+      "SELECT * INTO scratch FROM device",
+      "SELECT nextval('device_id_seq')",
+      "SELECT pg_advisory_lock($1)",
+      "SELECT set_config('rackmap.actor', $1, false)",
+      "SELECT 1; DELETE FROM device",
+      "BEGIN",
+      "SET statement_timeout = 0",
+      "CALL refresh_everything()",
+    ]) {
+      expect(isRetryableRead(statement), statement).toBe(false);
+    }
   });
 });
