@@ -1,7 +1,7 @@
 import "server-only";
 import { hashToken, looksLikeToken, newToken } from "../auth/tokens";
 import type { Role } from "../auth/permissions";
-import { db } from "./client";
+import { db, sqlPool } from "./client";
 
 export type ApiTokenRow = {
   id: number;
@@ -35,16 +35,19 @@ export async function revokeApiToken(id: number): Promise<boolean> {
   return count === 1;
 }
 
-// Looks a presented token up by its hash; records its use at most once a minute.
+// Looks a presented token up by its hash and records its use at most once a minute, in one round trip
+// (every API request pays for this check).
 export async function findActiveApiToken(token: string): Promise<{ id: number; name: string; role: Role } | null> {
   if (!looksLikeToken("api", token)) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || row.revokedAt) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  }
-  return { id: row.id, name: row.name, role: row.role };
+  const { rows } = await sqlPool().query<{ id: number; name: string; role: Role }>(
+    `WITH found AS (
+       SELECT id, name, role::text AS role, last_used_at FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL
+     ), used AS (
+       UPDATE api_token t SET last_used_at = now() FROM found
+       WHERE t.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+     )
+     SELECT id, name, role FROM found`,
+    [hashToken(token)],
+  );
+  return rows[0] ?? null;
 }

@@ -9,7 +9,7 @@ import {
   type MatchedOn,
   type MatchType,
 } from "../domain/locate-query";
-import { db } from "./client";
+import { sqlPool } from "./client";
 import type { PhysicalLocation } from "./devices";
 import { Prisma } from "./generated/client";
 import type { DeviceStatus, Face } from "./generated/enums";
@@ -238,7 +238,8 @@ export function locateStatement(q: LocateQuery, limit: number): Prisma.Sql {
  */
 export async function locate(q: LocateQuery, { limit = DEFAULT_LOCATE_LIMIT }: { limit?: number } = {}): Promise<LocateResult> {
   const take = Math.min(Math.max(Math.trunc(limit), 1), MAX_LOCATE_LIMIT);
-  const rows = await db().$queryRaw<RawMatch[]>(locateStatement(q, take));
+  const statement = locateStatement(q, take);
+  const { rows } = await sqlPool().query<RawMatch>(statement.text, statement.values as unknown[]);
   return {
     truncated: rows.length > take,
     matches: rows.slice(0, take).map((r) => ({

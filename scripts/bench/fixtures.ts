@@ -99,7 +99,7 @@ function macNotation(mac: string, i: number): string {
 }
 
 // An equal share of each kind of query, from random rows of the generated data, interleaved.
-async function locateSamples(client: pg.Client, count: number): Promise<LocateSample[]> {
+export async function locateSamples(client: pg.Client, count: number): Promise<LocateSample[]> {
   const each = Math.max(1, Math.ceil(count / 5));
   const column = async (text: string): Promise<string[]> => (await client.query<{ v: string }>(text, [each])).rows.map((r) => r.v);
   const hostnames = await column(`SELECT hostname AS v FROM device ORDER BY random() LIMIT $1`);
