@@ -1,5 +1,6 @@
 import type { RackFace, RackLayout } from "@/lib/domain/rack-layout";
 import type { DeviceHref } from "./chassis-front";
+import { StaticMarkup } from "../static-markup";
 import { RackElevation } from "./rack-elevation";
 
 export type CabinetElevationsProps = {
@@ -37,7 +38,9 @@ export function CabinetElevations({
                   {used} / {heightU} U
                 </span>
               </figcaption>
-              <RackElevation layout={layout} face={face} compact={compact} hrefForDevice={hrefForDevice} className="w-full" />
+              <StaticMarkup>
+                <RackElevation layout={layout} face={face} compact={compact} hrefForDevice={hrefForDevice} className="w-full" />
+              </StaticMarkup>
             </figure>
           );
         })}

@@ -223,7 +223,6 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
           id: true,
           name: true,
           source: { select: { name: true, kind: true } },
-          _count: { select: { devices: true } },
         },
       },
       devices: {
@@ -250,6 +249,13 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
     },
   });
   if (!cabinet) return null;
+  // counted for these feeds only: Prisma's _count here groups the whole device_power table (40 ms at 100k)
+  const drawing = await db().devicePower.groupBy({
+    by: ["feedId"],
+    where: { feedId: { in: cabinet.feeds.map((f) => f.id) } },
+    _count: { _all: true },
+  });
+  const devicesOnFeed = new Map(drawing.map((g) => [g.feedId, g._count._all]));
   return {
     ...summary,
     notes: cabinet.notes,
@@ -258,7 +264,7 @@ export async function getCabinet({ id }: { id: number }): Promise<CabinetDetail 
       name: f.name,
       sourceName: f.source?.name ?? null,
       sourceKind: f.source?.kind ?? null,
-      deviceCount: f._count.devices,
+      deviceCount: devicesOnFeed.get(f.id) ?? 0,
     })),
     elevation: cabinet.devices.map(rackDeviceOf),
     devices: cabinet.devices.map((d) => {

@@ -2,15 +2,10 @@ import "server-only";
 // A page rendered to plain HTML with only the CSS it uses, inlined: no client runtime, no other request.
 // The App Router sends its ~180 KB client runtime with every page, even one without a client component;
 // the technician's share page, opened on a phone over a datacenter's weak signal, needs none of it.
-import { createRequire } from "node:module";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import type { ReactElement } from "react";
-
-// Loaded from node_modules at run time, outside Next's bundle: route handlers are compiled for React Server
-// Components, where react-dom/server is refused. The components rendered are plain functions without hooks,
-// so the React instance that created the elements does not matter.
-const requireAtRuntime = createRequire(path.join(process.cwd(), "package.json"));
+import { renderStaticMarkup, requireOutsideBundle } from "../render/static-markup";
 
 type TailwindCompiler = { build(candidates: string[]): string };
 
@@ -22,7 +17,7 @@ const CSS_CACHE_LIMIT = 64;
 // dark scheme, print rules): a few KB instead of the app's whole 50 KB, and never out of step with it.
 function tailwind(): Promise<TailwindCompiler> {
   compiler ??= (async () => {
-    const { compile } = requireAtRuntime("@tailwindcss/node") as {
+    const { compile } = requireOutsideBundle("@tailwindcss/node") as {
       compile(css: string, options: { base: string; onDependency: (file: string) => void }): Promise<TailwindCompiler>;
     };
     const base = path.join(process.cwd(), "app");
@@ -57,8 +52,7 @@ function escapeText(text: string): string {
 
 /** A whole HTML document for `body`, rendered once on the server; the page works without JavaScript. */
 export async function renderStaticPage(options: { title: string; bodyClassName: string; body: ReactElement }): Promise<string> {
-  const { renderToStaticMarkup } = requireAtRuntime("react-dom/server") as typeof import("react-dom/server");
-  const body = renderToStaticMarkup(options.body);
+  const body = renderStaticMarkup(options.body);
   const html = `<body class="${options.bodyClassName}">${body}</body>`;
   const css = await cssFor(html);
   return `<!doctype html>
