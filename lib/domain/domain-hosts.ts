@@ -2,7 +2,7 @@
 // source, is cabled to a switch, runs a driver on a data path, or is of a model. This is who lives there,
 // not the blast radius (computeImpact says who goes down).
 import type { ResolvedDomain } from "./failure-domain";
-import { compareNatural, type DeviceNode, type SnapshotIndex } from "./failure-snapshot";
+import type { DeviceNode, SnapshotIndex } from "./failure-snapshot";
 
 // how the relation reads after a count ("34 hosts in it")
 export const DOMAIN_HOSTS_RELATION = {
@@ -53,5 +53,6 @@ export function hostsOfDomain(index: SnapshotIndex, domain: ResolvedDomain): Dev
       nodes = index.nodesByModel.get(domain.id) ?? [];
       break;
   }
-  return [...nodes].sort((a, b) => compareNatural(a.device.hostname, b.device.hostname));
+  // by the index's hostname ranks: the same order as compareNatural, without comparing 35k names (a driver)
+  return [...nodes].sort((a, b) => index.hostnameRank[a.idx]! - index.hostnameRank[b.idx]!);
 }

@@ -197,11 +197,8 @@ function allOfType(index: SnapshotIndex, type: DomainType, onlyInUse: boolean): 
       return snapshot.powerFeeds.map((f) => resolved(type, f.id, powerFeedKey(index, f.id)));
     case "device":
       return snapshot.devices.map((d) => resolved(type, d.id, d.hostname));
-    case "nic_driver": {
-      const drivers = new Set<string>();
-      for (const nic of snapshot.nics) if (nic.driver !== null && nic.driver !== "") drivers.add(nic.driver);
-      return [...drivers].map((d) => resolved(type, d, d));
-    }
+    case "nic_driver":
+      return [...index.nicDrivers].map((d) => resolved(type, d, d));
     case "model": {
       if (!onlyInUse) return snapshot.models.map((m) => resolved(type, m.id, m.name));
       const used = new Set<number>();

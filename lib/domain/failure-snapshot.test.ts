@@ -56,6 +56,36 @@ describe("indexSnapshot", () => {
     expect(index.nodesByPathPeer.get(node("tor-a").device.id)!.map((n) => n.device.hostname)).toEqual(["web-1"]);
   });
 
+  it("resolves each device's oob Nics and what their cables lead to", () => {
+    const links = (host: string) => node(host).oobLinks.map((l) => `${l.nic.name}->${l.peer?.hostname ?? "-"}:${l.peerNic?.name ?? "-"}`);
+    expect(links("web-1")).toEqual(["idrac->tor-b:port3"]);
+    expect(node("web-1").oobLinks[0]!.peerIdx).toBe(node("tor-b").idx);
+    expect(links("dark")).toEqual([]);
+    const uncabled = snapshotBuilder().cabinet("ORD1/C1").server("h", { cabinet: "ORD1/C1" }).nic("h", "idrac", { kind: "oob" }).index();
+    expect(uncabled.nodes[0]!.oobLinks.map((l) => [l.nic.name, l.peerNic, l.peer, l.peerIdx])).toEqual([["idrac", null, null, -1]]);
+  });
+
+  it("collects every distinct Nic driver, of oob and uncabled Nics too, leaving out empty ones", () => {
+    const drivers = snapshotBuilder()
+      .cabinet("ORD1/C1")
+      .switch("sw", { cabinet: "ORD1/C1" })
+      .server("h", { cabinet: "ORD1/C1", legs: ["sw"], driver: "bnx2" })
+      .nic("h", "eth5", { driver: "tg3" })
+      .nic("h", "eth6", { driver: "" })
+      .nic("h", "idrac", { kind: "oob", driver: "bmc" })
+      .index();
+    expect([...drivers.nicDrivers].sort()).toEqual(["bmc", "bnx2", "tg3"]);
+  });
+
+  it("ranks every device by hostname in compareNatural order", () => {
+    const names = ["app-10", "b", "App-3", "db01", "app-2", "db1", "C2", "c12", "app-02"];
+    const ranked = names.reduce((b, host) => b.device(host, { site: "ORD1" }), snapshotBuilder()).index();
+    const inOrder = Array.from(ranked.hostnameOrder, (idx) => ranked.nodes[idx]!.device.hostname);
+    expect(inOrder).toEqual([...names].sort(compareNatural));
+    expect(inOrder).toEqual(["app-02", "app-2", "App-3", "app-10", "b", "C2", "c12", "db01", "db1"]);
+    for (const n of ranked.nodes) expect(ranked.hostnameOrder[ranked.hostnameRank[n.idx]!]).toBe(n.idx);
+  });
+
   it("makes cables symmetric when only one end names the other", () => {
     const snap = snapshotBuilder().cabinet("ORD1/C1").switch("sw", { cabinet: "ORD1/C1" }).server("h", { cabinet: "ORD1/C1", legs: ["sw"] }).build();
     for (const nic of snap.nics) if (nic.kind === "nic" && snap.devices.find((d) => d.id === nic.deviceId)!.hostname === "sw") {

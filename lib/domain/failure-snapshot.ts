@@ -116,6 +116,16 @@ export interface DataPath {
   readonly peerIdx: number;
 }
 
+// An out-of-band Nic of a device (enabled or not) and what its cable leads to, if anything: resolved once, so
+// that an impact taking 35k devices down asks no map for each one's oob path.
+export interface OobLink {
+  readonly nic: SnapshotNic;
+  readonly peerNic: SnapshotNic | null;
+  readonly peer: SnapshotDevice | null;
+  // dense index of the peer device in SnapshotIndex.nodes, -1 when uncabled
+  readonly peerIdx: number;
+}
+
 // Where power comes from: the device's own device_power rows, its chassis' rows (a sled), or, when none are
 // recorded, every feed of its cabinet (or its chassis' cabinet); "none" when there is nothing to draw on.
 export type PowerOrigin = "device" | "chassis" | "cabinet" | "chassis_cabinet" | "none";
@@ -135,6 +145,8 @@ export interface DeviceNode {
   readonly power: readonly number[];
   readonly powerOrigin: PowerOrigin;
   readonly paths: readonly DataPath[];
+  // its oob Nics in Nic order
+  readonly oobLinks: readonly OobLink[];
   readonly isSwitch: boolean;
 }
 
@@ -153,6 +165,8 @@ export interface SnapshotIndex {
   readonly serviceByName: ReadonlyMap<string, SnapshotService>;
   // the Nic at the other end of each cabled Nic, both directions
   readonly peerOfNic: ReadonlyMap<number, SnapshotNic>;
+  // every distinct non-empty driver of any Nic (the nic_driver domains), in first-seen order
+  readonly nicDrivers: ReadonlySet<string>;
   readonly nicsByDevice: ReadonlyMap<number, readonly SnapshotNic[]>;
   readonly membersByBond: ReadonlyMap<number, readonly SnapshotNic[]>;
   readonly sledsByChassis: ReadonlyMap<number, readonly SnapshotDevice[]>;
@@ -174,6 +188,11 @@ export interface SnapshotIndex {
   // devices with a path to a peer device (by the peer's device id), and with a path through a driver
   readonly nodesByPathPeer: ReadonlyMap<number, readonly DeviceNode[]>;
   readonly nodesByPathDriver: ReadonlyMap<string, readonly DeviceNode[]>;
+  // node.idx of every node in hostname order (compareNatural), and each node's place in that order by
+  // node.idx: a long list of devices (an impact of a NIC driver: 35k of 100k) is put in hostname order by
+  // sorting these integers, ten times faster than comparing the names
+  readonly hostnameOrder: Int32Array;
+  readonly hostnameRank: Int32Array;
 }
 
 // A snapshot whose rows point at rows it does not hold: a bug in the queries that built it (or queries that
@@ -253,6 +272,9 @@ export function compareNatural(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// most devices have one oob Nic or none: those with none share this
+const NO_OOB_LINKS: readonly OobLink[] = Object.freeze([]);
+
 // Builds every lookup the engine needs, once; O(rows). Throws SnapshotError for dangling references.
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const siteById = byId(snapshot.sites, "site");
@@ -312,7 +334,9 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const nicsByDevice = new Map<number, SnapshotNic[]>();
   const membersByBond = new Map<number, SnapshotNic[]>();
   const peerOfNic = new Map<number, SnapshotNic>();
+  const nicDrivers = new Set<string>();
   for (const nic of snapshot.nics) {
+    if (nic.driver !== null && nic.driver !== "") nicDrivers.add(nic.driver);
     need(deviceById, nic.deviceId, "device", () => `nic ${nic.id}`);
     push(nicsByDevice, nic.deviceId, nic);
     if (nic.bondId !== null) {
@@ -403,9 +427,19 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     }
 
     const paths: DataPath[] = [];
+    let oobLinks: OobLink[] | undefined;
     const nics = nicsByDevice.get(device.id);
     if (nics !== undefined) {
       for (const nic of nics) {
+        if (nic.kind === "oob") {
+          const peerNic = peerOfNic.get(nic.id) ?? null;
+          (oobLinks ??= []).push(
+            peerNic === null
+              ? { nic, peerNic, peer: null, peerIdx: -1 }
+              : { nic, peerNic, peer: deviceById.get(peerNic.deviceId)!, peerIdx: idxOf.get(peerNic.deviceId)! },
+          );
+          continue;
+        }
         if (nic.kind !== "nic" || !nic.enabled) continue;
         if (nic.bondId !== null && !nicById.get(nic.bondId)!.enabled) continue;
         const peerNic = peerOfNic.get(nic.id);
@@ -426,6 +460,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
       power,
       powerOrigin,
       paths,
+      oobLinks: oobLinks ?? NO_OOB_LINKS,
       isSwitch: device.kind === "switch",
     };
     nodes.push(node);
@@ -441,6 +476,13 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     }
   }
 
+  const hostnameOrder = Int32Array.from(
+    [...nodes].sort((a, b) => compareNatural(a.device.hostname, b.device.hostname)),
+    (node) => node.idx,
+  );
+  const hostnameRank = new Int32Array(nodes.length);
+  hostnameOrder.forEach((idx, rank) => (hostnameRank[idx] = rank));
+
   return {
     snapshot,
     siteById,
@@ -455,6 +497,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     serviceById,
     serviceByName,
     peerOfNic,
+    nicDrivers,
     nicsByDevice,
     membersByBond,
     sledsByChassis,
@@ -470,5 +513,7 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     nodesByFeed,
     nodesByPathPeer,
     nodesByPathDriver,
+    hostnameOrder,
+    hostnameRank,
   };
 }

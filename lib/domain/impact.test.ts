@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { indexSnapshot, type SnapshotIndex } from "./failure-snapshot";
+import { DOMAIN_TYPES, listDomains } from "./failure-domain";
+import { compareNatural, indexSnapshot, type SnapshotIndex } from "./failure-snapshot";
 import { computeImpact, computeImpactForRefs, serviceState, type Impact } from "./impact";
-import { snapshotBuilder, syntheticSnapshot, type SnapshotBuilder } from "./test-snapshot";
+import { randomSnapshot, snapshotBuilder, syntheticSnapshot, type SnapshotBuilder } from "./test-snapshot";
 
 function impact(index: SnapshotIndex, ...refs: string[]): Impact {
   const result = computeImpactForRefs(index, refs);
@@ -432,6 +433,34 @@ describe("domains and errors", () => {
     const spare = c12().device("spare-1", { site: "ORD1" }).index();
     expect(hostnames(impact(spare, "room:ORD1/Room A").down)).not.toContain("spare-1");
     expect(reasons(impact(spare, "site:ORD1").down)["spare-1"]).toEqual(["site ORD1 failed"]);
+  });
+});
+
+describe("order of the lists (property, on random snapshots)", () => {
+  // down and degraded are listed by the index's hostname ranks and service lists by their members' ranks:
+  // both must come out exactly as sorting the names with compareNatural would
+  it("down, degraded and every service's down and degraded lists are in compareNatural order", () => {
+    const sorted = (names: readonly string[]) => [...names].sort(compareNatural);
+    let listed = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const index = indexSnapshot(randomSnapshot(seed));
+      for (const type of DOMAIN_TYPES) {
+        for (const domain of listDomains(index, type)) {
+          const result = computeImpact(index, [domain]);
+          expect(hostnames(result.down)).toEqual(sorted(hostnames(result.down)));
+          expect(hostnames(result.degraded)).toEqual(sorted(hostnames(result.degraded)));
+          const down = new Set(hostnames(result.down));
+          const degraded = new Set(hostnames(result.degraded));
+          for (const service of result.services) {
+            const members = index.serviceByName.get(service.name)!.members.map((m) => index.deviceById.get(m.deviceId)!.hostname);
+            expect(service.down).toEqual(sorted(members.filter((h) => down.has(h))));
+            expect(service.degraded).toEqual(sorted(members.filter((h) => degraded.has(h))));
+          }
+          listed += result.down.length + result.degraded.length;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(1000);
   });
 });
 
