@@ -35,12 +35,23 @@ export function classNamesIn(html: string): string[] {
   return [...names].sort();
 }
 
+// Readable without the app's styles: used only if Tailwind cannot run (the technician still gets the order).
+const FALLBACK_CSS = "body{font:15px/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 .75rem}article{border:1px solid #bbb;border-radius:6px;padding:.75rem;margin:.75rem 0}svg{max-width:100%;height:auto}";
+let warned = false;
+
 async function cssFor(html: string): Promise<string> {
   const classes = classNamesIn(html);
   const key = classes.join(" ");
   const cached = cssByClasses.get(key);
   if (cached !== undefined) return cached;
-  const css = (await tailwind()).build(classes);
+  let css: string;
+  try {
+    css = (await tailwind()).build(classes);
+  } catch (error) {
+    if (!warned) console.error("[rackmap] share page: Tailwind could not build its CSS, serving a plain stylesheet", error);
+    warned = true;
+    return FALLBACK_CSS;
+  }
   if (cssByClasses.size >= CSS_CACHE_LIMIT) cssByClasses.delete(cssByClasses.keys().next().value!);
   cssByClasses.set(key, css);
   return css;
