@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SnapshotError, compareNatural, indexSnapshot, type Snapshot } from "./failure-snapshot";
+import { SnapshotError, compareNatural, indexSnapshot, naturalSortKey, type Snapshot } from "./failure-snapshot";
 import { snapshotBuilder } from "./test-snapshot";
 
 describe("compareNatural", () => {
@@ -12,6 +12,35 @@ describe("compareNatural", () => {
     expect(Math.sign(compareNatural("a01", "a1"))).toBe(-Math.sign(compareNatural("a1", "a01")));
     expect(compareNatural("A", "a")).toBeLessThan(0);
     expect(compareNatural("same", "same")).toBe(0);
+  });
+});
+
+describe("naturalSortKey", () => {
+  // strings built from the characters that matter: digits and runs of zeros, letters in both cases, and
+  // characters just below and above the digits and the letters ("/" 47, ":" 58, "@" 64, "[" 91, "{" 123)
+  const alphabet = ["0", "00", "1", "9", "10", "007", "a", "A", "z", "Z", "-", ".", "/", ":", "@", "[", "{", "é"];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = () => Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+  const byKey = (a: string, b: string) => {
+    const ka = naturalSortKey(a);
+    const kb = naturalSortKey(b);
+    return ka !== kb ? (ka < kb ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+  };
+
+  it("orders any two strings as compareNatural does", () => {
+    const pairs: [string, string][] = [
+      ["app-9", "app-10"],
+      ["a01", "a1"],
+      ["a0", "a"],
+      ["a00b", "ab"],
+      ["x1", "x1y"],
+      ["A", "a"],
+      ["a9", "a:"],
+      ["a0", "a/"],
+    ];
+    for (let i = 0; i < 20000; i++) pairs.push([word(), word()]);
+    for (const [a, b] of pairs) expect([a, b, Math.sign(byKey(a, b))]).toEqual([a, b, Math.sign(compareNatural(a, b))]);
   });
 });
 
