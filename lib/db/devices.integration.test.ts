@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deviceJson } from "../api/device-json";
-import { buildRackLayout } from "../domain/rack-layout";
+import { buildRackLayout, type RackDeviceInput } from "../domain/rack-layout";
 import { getCabinet, listCabinetElevations } from "./cabinets";
 import { db } from "./client";
 import { parseLocateQuery } from "../domain/locate-query";
@@ -205,6 +205,25 @@ describe("cabinet, room and site read models", () => {
     for (const e of elevations) {
       expect(buildRackLayout({ cabinet: e, devices: e.devices }).problems, e.name).toEqual([]);
     }
+  });
+
+  it("draws a cabinet the same from the elevation list as from the cabinet's own page", async () => {
+    const ids = (await db().cabinet.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+    const elevations = await listCabinetElevations({ cabinetIds: ids });
+    const drawn = (devices: readonly RackDeviceInput[]) =>
+      [...devices].sort((a, b) => a.id - b.id).map((d) => ({ ...d, sleds: (d.sleds ?? []).map(({ id, hostname, bay }) => ({ id, hostname, bay })) }));
+    let sleds = 0;
+    for (const e of elevations) {
+      const cabinet = await getCabinet({ id: e.id });
+      expect({ name: e.name, heightU: e.heightU }).toEqual({ name: cabinet!.name, heightU: cabinet!.heightU });
+      expect(drawn(e.devices), e.name).toEqual(drawn(cabinet!.elevation));
+      sleds += e.devices.reduce((n, d) => n + (d.sleds?.length ?? 0), 0);
+    }
+    expect(sleds).toBeGreaterThan(0);
+    // a device's racked U, highest first, as the drawing lists them
+    const uLows = elevations.flatMap((e) => e.devices.map((d) => d.uLow));
+    expect(elevations.every((e) => e.devices.every((d, i, all) => i === 0 || all[i - 1]!.uLow >= d.uLow))).toBe(true);
+    expect(uLows.length).toBeGreaterThan(0);
   });
 
   it("lists a room's cabinets in order and a site's rooms with their cabinets", async () => {

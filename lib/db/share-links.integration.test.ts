@@ -6,12 +6,13 @@ import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { compareNatural } from "../domain/failure-snapshot";
 import { db } from "./client";
 import { seedDemo } from "./seed";
 import { proxy } from "../../proxy";
 import { SHARE_RATE_LIMIT } from "../share/client-address";
 import { createShareLink, gateShareToken, markShareItem, openShareLink, revokeShareLink } from "./share-links";
-import { createWorkOrder, findUnknownHostnames, listWorkOrderHistory } from "./work-orders";
+import { createWorkOrder, findUnknownHostnames, getWorkOrder, listWorkOrderHistory, type WorkOrderItemDetail } from "./work-orders";
 
 const TIMEOUT = 180_000;
 const system = { type: "system" as const, id: null, label: "test" };
@@ -76,6 +77,55 @@ describe("share links", () => {
     const [row] = await query<{ open_count: number; last_opened_at: Date | null }>("SELECT open_count, last_opened_at FROM share_link WHERE id = $1", [link.id]);
     expect(row!.open_count).toBe(1);
     expect(row!.last_opened_at).not.toBeNull();
+  });
+
+  it("shows every kind of device as the work order page places it, with each Nic's cable from either end", async () => {
+    // every device of the demo datacenter: racked servers and switches, chassis, sleds, anything unplaced
+    const hostnames = (await query<{ hostname: string }>("SELECT hostname FROM device ORDER BY id")).map((r) => r.hostname);
+    const order = await createWorkOrder({ title: "everything", items: hostnames.map((hostname) => ({ hostname, action: "inspect" as const })), createdById: null, actor: system });
+    const link = (await createShareLink({ workOrderId: order.id, createdById: null }))!;
+    const shared = await openShareLink(tokenOf(link.url), { countOpen: false });
+    if (!shared || shared.expired) throw new Error("link did not open");
+
+    // the work order page's own reading (Prisma), in the same walking order
+    const page = (await getWorkOrder(order.id))!;
+    expect(shared.items.map((i) => i.id)).toEqual(page.items.map((i) => i.id));
+    const common = ({ id, hostname, action, note, status, resultNote, modelName, serial, site, room, cabinet, uLow, chassis, bay }: WorkOrderItemDetail) =>
+      ({ id, hostname, action, note, status, resultNote, modelName, serial, site, room, cabinet, uLow, chassis, bay });
+    expect(shared.items.map(common)).toEqual(page.items.map(common));
+
+    // where each one is and its cables, read another way: a sled's U range and face are its chassis'
+    const devices = await query<{ id: number; hostname: string; asset_tag: string | null; chassis_id: number | null; u_low: number | null; u_high: number | null; face: string | null }>(
+      `SELECT d.id, d.hostname, d.asset_tag, d.chassis_id, p.u_low, CASE WHEN p.u_height > 0 THEN p.u_low + p.u_height - 1 ELSE p.u_low END AS u_high, p.face::text AS face
+         FROM device d JOIN device p ON p.id = coalesce(d.chassis_id, d.id)`,
+    );
+    const cables = await query<{ host: string; nic: string; label: string | null; peer: string }>(
+      `SELECT ad.hostname AS host, an.name AS nic, c.label, bd.hostname || ' ' || bn.name AS peer
+         FROM cable c JOIN nic an ON an.id = c.a_nic_id JOIN device ad ON ad.id = an.device_id JOIN nic bn ON bn.id = c.b_nic_id JOIN device bd ON bd.id = bn.device_id
+       UNION ALL
+       SELECT bd.hostname, bn.name, c.label, ad.hostname || ' ' || an.name
+         FROM cable c JOIN nic an ON an.id = c.a_nic_id JOIN device ad ON ad.id = an.device_id JOIN nic bn ON bn.id = c.b_nic_id JOIN device bd ON bd.id = bn.device_id
+       ORDER BY 1, 2`,
+    );
+    const byHost = new Map(devices.map((d) => [d.hostname, d]));
+    let cabled = 0;
+    for (const item of shared.items) {
+      const d = byHost.get(item.hostname)!;
+      expect({ deviceId: item.deviceId, assetTag: item.assetTag, chassisId: item.chassisId, uHigh: item.uHigh, face: item.face }, item.hostname).toEqual({
+        deviceId: d.id,
+        assetTag: d.asset_tag,
+        chassisId: d.chassis_id,
+        uHigh: d.u_high,
+        face: d.face,
+      });
+      const own = cables.filter((c) => c.host === item.hostname).map(({ nic, label, peer }) => ({ nic, label, peer }));
+      // by Nic name in natural order (Te1/0/2 before Te1/0/10)
+      expect(item.cables, item.hostname).toEqual(own.sort((a, b) => compareNatural(a.nic, b.nic)));
+      cabled += item.cables.length;
+    }
+    expect(cabled).toBeGreaterThan(0);
+    expect(shared.items.some((i) => i.chassis !== null)).toBe(true);
+    expect(shared.sites.map((s) => s.name)).toEqual([...new Set(shared.items.flatMap((i) => (i.site ? [i.site] : [])))].sort());
   });
 
   it("refuses an expiry beyond 720 hours", async () => {

@@ -3,10 +3,11 @@ import { hashToken, looksLikeToken, newToken } from "../auth/tokens";
 import { publicOrigin } from "../auth/public-origin";
 import { SHARE_RATE_LIMIT } from "../share/client-address";
 import { recordAudit, type AuditActor } from "./audit";
-import { db } from "./client";
+import { db, sqlPool } from "./client";
 import { checkRateLimit, consumeRateLimit } from "./rate-limit";
 import type { WorkAction, WorkItemStatus, WorkOrderStatus } from "./generated/enums";
-import { getWorkOrder } from "./work-orders";
+import { compareNatural } from "../domain/failure-snapshot";
+import { compareWalkingOrder } from "./work-orders";
 
 export const SHARE_DEFAULT_HOURS = 24;
 export const SHARE_MAX_HOURS = 720;
@@ -168,6 +169,21 @@ async function findLink(token: string): Promise<LinkState> {
   return { kind: "ok", id: link.id, workOrderId: link.workOrderId, expiresAt: link.expiresAt };
 }
 
+// A good link's open is counted in the statement that finds it (the page's hot path); only a token that
+// matched no open link is looked up again, to tell unknown from expired.
+async function countOpen(token: string): Promise<LinkState> {
+  if (!looksLikeToken("share", token)) return { kind: "unknown" };
+  const now = new Date();
+  const { rows } = await sqlPool().query<{ id: number; work_order_id: number; expires_at: Date }>(
+    `UPDATE share_link SET last_opened_at = $2, open_count = open_count + 1
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
+      RETURNING id, work_order_id, expires_at`,
+    [hashToken(token), now],
+  );
+  const link = rows[0];
+  return link ? { kind: "ok", id: link.id, workOrderId: link.work_order_id, expiresAt: link.expires_at } : findLink(token);
+}
+
 // Guessing is limited per client address by counting failed lookups only (unknown, expired or
 // revoked tokens), so a technician reloading a good link is never locked out. Over the limit, every
 // lookup from that address is refused, good token or not, so the answer tells a guesser nothing.
@@ -196,86 +212,112 @@ export async function gateShareToken(token: string, address: string): Promise<Sh
 // What a link shows: null for a token nobody issued, {expired: true} (and nothing else) for an
 // expired or revoked one, else the work order with everything the technician needs, in walking order.
 export async function openShareLink(token: string, options: { countOpen?: boolean } = {}): Promise<SharedWorkOrder | { expired: true } | null> {
-  const link = await findLink(token);
+  const link = options.countOpen === false ? await findLink(token) : await countOpen(token);
   if (link.kind === "unknown") return null;
   if (link.kind === "expired") return { expired: true };
-  if (options.countOpen !== false) {
-    await db().shareLink.update({ where: { id: link.id }, data: { lastOpenedAt: new Date(), openCount: { increment: 1 } } });
-  }
-  const order = await getWorkOrder(link.workOrderId);
+  const order = await readSharedOrder(link.workOrderId);
   if (!order) return null;
-  const extras = await db().workOrderItem.findMany({
-    where: { workOrderId: order.id },
-    select: {
-      id: true,
-      device: {
-        select: {
-          id: true,
-          assetTag: true,
-          face: true,
-          uLow: true,
-          chassisId: true,
-          uHeight: true,
-          chassis: { select: { uLow: true, face: true, uHeight: true } },
-          nics: {
-            orderBy: { name: "asc" },
-            select: {
-              name: true,
-              cableA: { select: { label: true, bNic: { select: { name: true, device: { select: { hostname: true } } } } } },
-              cableB: { select: { label: true, aNic: { select: { name: true, device: { select: { hostname: true } } } } } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const extraById = new Map(extras.map((e) => [e.id, e.device]));
-  const siteNames = [...new Set(order.items.map((i) => i.site).filter((s): s is string => s !== null))];
-  const sites = await db().site.findMany({
-    where: { name: { in: siteNames } },
-    orderBy: { name: "asc" },
-    select: { name: true, address: true, accessNotes: true, remoteHandsPhone: true, remoteHandsEmail: true },
-  });
-  const items = order.items.map((item): ShareItem => {
-    const d = extraById.get(item.id)!;
-    const placed = d.chassis ?? d;
-    const height = placed.uHeight;
-    const cables = d.nics.flatMap((nic) => {
-      if (nic.cableA) return [{ nic: nic.name, label: nic.cableA.label, peer: `${nic.cableA.bNic.device.hostname} ${nic.cableA.bNic.name}` }];
-      if (nic.cableB) return [{ nic: nic.name, label: nic.cableB.label, peer: `${nic.cableB.aNic.device.hostname} ${nic.cableB.aNic.name}` }];
-      return [];
-    });
-    return {
-      id: item.id,
-      deviceId: d.id,
-      hostname: item.hostname,
-      serial: item.serial,
-      assetTag: d.assetTag,
-      modelName: item.modelName,
-      site: item.site,
-      room: item.room,
-      cabinet: item.cabinet,
-      uLow: item.uLow,
-      uHigh: item.uLow !== null && height > 0 ? item.uLow + height - 1 : item.uLow,
-      face: placed.face,
-      chassis: item.chassis,
-      chassisId: d.chassisId,
-      bay: item.bay,
-      cables,
-      action: item.action,
-      note: item.note,
-      status: item.status,
-      resultNote: item.resultNote,
-    };
-  });
   return {
     expired: false,
     linkId: link.id,
     expiresAt: link.expiresAt,
-    workOrder: { id: order.id, title: order.title, instructions: order.instructions, status: order.status },
-    sites,
-    items,
+    workOrder: order.workOrder,
+    sites: order.sites,
+    items: order.items,
   };
+}
+
+type RawShareItem = {
+  id: number;
+  action: WorkAction;
+  note: string;
+  status: WorkItemStatus;
+  result_note: string;
+  device_id: number;
+  hostname: string;
+  serial: string | null;
+  asset_tag: string | null;
+  bay: number | null;
+  chassis_id: number | null;
+  model_name: string;
+  chassis: string | null;
+  u_low: number | null;
+  face: "front" | "rear" | null;
+  u_height: number;
+  cabinet_id: number | null;
+  cabinet_name: string | null;
+  room: string | null;
+  site: string | null;
+  cables: ShareItem["cables"];
+};
+
+// A work order as its link shows it, in three statements (the order, its items with where each one is and
+// its cables, the sites' remote-hands details): the technician's page is read on every load, and Prisma's
+// nested selects took some thirty. A sled is where its chassis is; a Nic's cable is listed from either end.
+async function readSharedOrder(workOrderId: number): Promise<Omit<SharedWorkOrder, "expired" | "linkId" | "expiresAt"> | null> {
+  const [orders, itemRows] = await Promise.all([
+    sqlPool().query<SharedWorkOrder["workOrder"]>("SELECT id, title, instructions, status::text AS status FROM work_order WHERE id = $1", [workOrderId]),
+    sqlPool().query<RawShareItem>(
+      `SELECT i.id, i.action::text AS action, i.note, i.status::text AS status, i.result_note,
+              d.id AS device_id, d.hostname, d.serial, d.asset_tag, d.bay, d.chassis_id, m.name AS model_name, ch.hostname AS chassis,
+              p.u_low, p.face::text AS face, p.u_height, c.id AS cabinet_id, c.name AS cabinet_name, r.name AS room, s.name AS site,
+              coalesce((
+                SELECT json_agg(json_build_object('nic', n.name, 'label', CASE WHEN ca.id IS NOT NULL THEN ca.label ELSE cb.label END,
+                                                  'peer', pd.hostname || ' ' || pn.name))
+                  FROM nic n
+                  LEFT JOIN cable ca ON ca.a_nic_id = n.id
+                  LEFT JOIN cable cb ON cb.b_nic_id = n.id
+                  JOIN nic pn ON pn.id = CASE WHEN ca.id IS NOT NULL THEN ca.b_nic_id ELSE cb.a_nic_id END
+                  JOIN device pd ON pd.id = pn.device_id
+                 WHERE n.device_id = d.id), '[]') AS cables
+         FROM work_order_item i
+         JOIN device d ON d.id = i.device_id
+         JOIN model m ON m.id = d.model_id
+         LEFT JOIN device ch ON ch.id = d.chassis_id
+         JOIN device p ON p.id = coalesce(d.chassis_id, d.id)
+         LEFT JOIN cabinet c ON c.id = p.cabinet_id
+         LEFT JOIN room r ON r.id = c.room_id
+         LEFT JOIN site s ON s.id = c.site_id
+        WHERE i.work_order_id = $1`,
+      [workOrderId],
+    ),
+  ]);
+  const workOrder = orders.rows[0];
+  if (!workOrder) return null;
+  const items = itemRows.rows
+    .map(
+      (r): ShareItem => ({
+        id: r.id,
+        deviceId: r.device_id,
+        hostname: r.hostname,
+        serial: r.serial,
+        assetTag: r.asset_tag,
+        modelName: r.model_name,
+        site: r.site,
+        room: r.room,
+        cabinet: r.cabinet_id === null ? null : { id: r.cabinet_id, name: r.cabinet_name! },
+        uLow: r.u_low,
+        uHigh: r.u_low !== null && r.u_height > 0 ? r.u_low + r.u_height - 1 : r.u_low,
+        face: r.face,
+        chassis: r.chassis,
+        chassisId: r.chassis_id,
+        bay: r.chassis_id !== null ? r.bay : null,
+        // in natural order, as a switch's faceplate reads: Te1/0/2 before Te1/0/10
+        cables: r.cables.sort((a, b) => compareNatural(a.nic, b.nic)),
+        action: r.action,
+        note: r.note,
+        status: r.status,
+        resultNote: r.result_note,
+      }),
+    )
+    .sort(compareWalkingOrder);
+  const siteNames = [...new Set(items.flatMap((i) => (i.site === null ? [] : [i.site])))];
+  const sites = await sqlPool().query<ShareSite>(
+    `SELECT name, address, access_notes AS "accessNotes", remote_hands_phone AS "remoteHandsPhone", remote_hands_email AS "remoteHandsEmail"
+       FROM site WHERE name = ANY($1::text[]) ORDER BY name`,
+    [siteNames],
+  );
+  return { workOrder, sites: sites.rows, items };
 }
 
 export type MarkResult = "ok" | "unknown" | "expired" | "no_such_item" | "bad_input";

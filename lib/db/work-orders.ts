@@ -227,7 +227,7 @@ function compareText(a: string | null, b: string | null): number {
   return compareNatural(a, b);
 }
 
-function compareWalkingOrder(a: WorkOrderItemDetail, b: WorkOrderItemDetail): number {
+export function compareWalkingOrder(a: WorkOrderItemDetail, b: WorkOrderItemDetail): number {
   return (
     compareText(a.site, b.site) ||
     compareText(a.room, b.room) ||
