@@ -160,13 +160,14 @@ type LinkState = { kind: "unknown" } | { kind: "expired" } | { kind: "ok"; id: n
 
 async function findLink(token: string): Promise<LinkState> {
   if (!looksLikeToken("share", token)) return { kind: "unknown" };
-  const link = await db().shareLink.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, workOrderId: true, expiresAt: true, revokedAt: true },
-  });
+  const { rows } = await sqlPool().query<{ id: number; work_order_id: number; expires_at: Date; revoked_at: Date | null }>(
+    "SELECT id, work_order_id, expires_at, revoked_at FROM share_link WHERE token_hash = $1",
+    [hashToken(token)],
+  );
+  const link = rows[0];
   if (!link) return { kind: "unknown" };
-  if (link.revokedAt || link.expiresAt.getTime() <= Date.now()) return { kind: "expired" };
-  return { kind: "ok", id: link.id, workOrderId: link.workOrderId, expiresAt: link.expiresAt };
+  if (link.revoked_at || link.expires_at.getTime() <= Date.now()) return { kind: "expired" };
+  return { kind: "ok", id: link.id, workOrderId: link.work_order_id, expiresAt: link.expires_at };
 }
 
 // A good link's open is counted in the statement that finds it (the page's hot path); only a token that
@@ -201,9 +202,9 @@ export type ShareGate = { kind: "ok" } | { kind: "unknown" } | { kind: "expired"
 // What a request for a link's page gets before the page renders (proxy.ts): it decides the status
 // (404, 410, 429) that a rendered page cannot set. Reads only the link's state, never its data.
 export async function gateShareToken(token: string, address: string): Promise<ShareGate> {
-  const allowed = await shareGuessAllowed(address);
+  // both asked at once (the link's state is not shown to a limited address, so reading it costs nothing)
+  const [allowed, link] = await Promise.all([shareGuessAllowed(address), findLink(token)]);
   if (!allowed.allowed) return { kind: "limited", retryAfter: allowed.retryAfter };
-  const link = await findLink(token);
   if (link.kind === "ok") return { kind: "ok" };
   await countShareFailure(address);
   return { kind: link.kind };
@@ -251,12 +252,25 @@ type RawShareItem = {
   cables: ShareItem["cables"];
 };
 
-// A work order as its link shows it, in three statements (the order, its items with where each one is and
-// its cables, the sites' remote-hands details): the technician's page is read on every load, and Prisma's
-// nested selects took some thirty. A sled is where its chassis is; a Nic's cable is listed from either end.
+// A work order as its link shows it, in two statements sent at once (the order with its sites' remote-hands
+// details; its items with where each one is and its cables): the technician's page is read on every load,
+// and Prisma's nested selects took some thirty. A sled is where its chassis is; a Nic's cable is listed
+// from either end.
 async function readSharedOrder(workOrderId: number): Promise<Omit<SharedWorkOrder, "expired" | "linkId" | "expiresAt"> | null> {
   const [orders, itemRows] = await Promise.all([
-    sqlPool().query<SharedWorkOrder["workOrder"]>("SELECT id, title, instructions, status::text AS status FROM work_order WHERE id = $1", [workOrderId]),
+    // the order, and the remote-hands details of the sites its items are in (a sled's is its chassis')
+    sqlPool().query<SharedWorkOrder["workOrder"] & { sites: ShareSite[] }>(
+      `SELECT o.id, o.title, o.instructions, o.status::text AS status,
+              coalesce((
+                SELECT json_agg(json_build_object('name', s.name, 'address', s.address, 'accessNotes', s.access_notes,
+                                                  'remoteHandsPhone', s.remote_hands_phone, 'remoteHandsEmail', s.remote_hands_email) ORDER BY s.name)
+                  FROM site s
+                 WHERE s.id IN (SELECT c.site_id FROM work_order_item i JOIN device d ON d.id = i.device_id
+                                  JOIN device p ON p.id = coalesce(d.chassis_id, d.id) JOIN cabinet c ON c.id = p.cabinet_id
+                                 WHERE i.work_order_id = o.id)), '[]') AS sites
+         FROM work_order o WHERE o.id = $1`,
+      [workOrderId],
+    ),
     sqlPool().query<RawShareItem>(
       `SELECT i.id, i.action::text AS action, i.note, i.status::text AS status, i.result_note,
               d.id AS device_id, d.hostname, d.serial, d.asset_tag, d.bay, d.chassis_id, m.name AS model_name, ch.hostname AS chassis,
@@ -282,8 +296,8 @@ async function readSharedOrder(workOrderId: number): Promise<Omit<SharedWorkOrde
       [workOrderId],
     ),
   ]);
-  const workOrder = orders.rows[0];
-  if (!workOrder) return null;
+  const order = orders.rows[0];
+  if (!order) return null;
   const items = itemRows.rows
     .map(
       (r): ShareItem => ({
@@ -311,13 +325,8 @@ async function readSharedOrder(workOrderId: number): Promise<Omit<SharedWorkOrde
       }),
     )
     .sort(compareWalkingOrder);
-  const siteNames = [...new Set(items.flatMap((i) => (i.site === null ? [] : [i.site])))];
-  const sites = await sqlPool().query<ShareSite>(
-    `SELECT name, address, access_notes AS "accessNotes", remote_hands_phone AS "remoteHandsPhone", remote_hands_email AS "remoteHandsEmail"
-       FROM site WHERE name = ANY($1::text[]) ORDER BY name`,
-    [siteNames],
-  );
-  return { workOrder, sites: sites.rows, items };
+  const { sites, ...workOrder } = order;
+  return { workOrder, sites, items };
 }
 
 export type MarkResult = "ok" | "unknown" | "expired" | "no_such_item" | "bad_input";
