@@ -213,8 +213,8 @@ function byId<T extends { id: number }>(rows: readonly T[], what: string): Map<n
   return map;
 }
 
-// The referring row is named by a kind and a key, not a message: the message is only built when the reference
-// is dangling (a closure per call cost 585k allocations per index at 100k devices)
+// The referring row is named by a kind and a key, and the message is only built when the reference is
+// dangling (no closure per call: there are 585k of them per index at 100k devices)
 function need<T>(map: ReadonlyMap<number, T>, id: number, what: string, fromKind: string, fromKey: string | number): T {
   const row = map.get(id);
   if (row === undefined) throw new SnapshotError(`snapshot: ${fromKind} ${fromKey} points at ${what} ${id}, which is not in the snapshot`);
@@ -276,7 +276,8 @@ export function compareNatural(a: string, b: string): number {
 // A string whose plain code-unit order is compareNatural's order (up to its tie-break): ASCII letters
 // lower-cased, and each run of digits written as "0", one character for the run's length without its leading
 // zeros, then those digits. At any difference both keys are at the start of a letter or of a run, and "0" stands
-// against a letter as any digit would. Sorting 100k hostnames by key takes a fifth of the time of comparing them.
+// against a letter as any digit would. 100k hostnames sort by key in 170-250 ms, keys included, where comparing
+// them took 300 ms.
 export function naturalSortKey(text: string): string {
   let key = "";
   const n = text.length;
