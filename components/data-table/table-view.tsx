@@ -281,17 +281,13 @@ export function TableView({
               })}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="data-rows">
             {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                aria-selected={bulkActions ? row.getIsSelected() : undefined}
-                className="border-t border-line first:border-t-0 even:bg-surface-2/40 hover:bg-accent-soft/50 aria-selected:bg-accent-soft/60"
-              >
+              <tr key={row.id} aria-selected={bulkActions ? row.getIsSelected() : undefined}>
                 {row.getVisibleCells().map((cell) => {
                   const column = spec.columns.find((c) => c.id === cell.column.id);
                   return (
-                    <td key={cell.id} data-column={cell.column.id} className={`px-3 py-1.5 align-top ${column?.type === "number" ? "text-right whitespace-nowrap" : ""}`}>
+                    <td key={cell.id} data-column={cell.column.id} className={column?.type === "number" ? "text-right whitespace-nowrap" : undefined}>
                       <table.FlexRender cell={cell} />
                     </td>
                   );
@@ -338,7 +334,7 @@ function Cell({ column, row, render }: { column: ColumnSpec; row: Row; render?: 
   if (value === null || value === undefined || value === "") return <span className="text-muted">—</span>;
   const content = render ? render(value, row) : value;
   const target = column.link ? row.cells[column.link.field] : null;
-  const className = column.mono ? "font-mono text-[12.5px] whitespace-nowrap" : undefined;
+  const className = column.mono ? "cell-mono" : undefined;
   if (column.link && target) {
     return (
       <Link href={`${column.link.prefix}${encodeURIComponent(target)}`} className={`${className ?? ""} text-accent hover:underline`}>
