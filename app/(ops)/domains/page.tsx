@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { FailureIndexLoading } from "@/components/failure/index-loading";
 import { DomainRef } from "@/components/failure/domain-ref";
 import { deviceHref, serviceHref, whatIfHref } from "@/components/failure/links";
 import { ServiceStateBadge } from "@/components/failure/service-state-badge";
@@ -46,10 +48,19 @@ function othersDependOn(index: SnapshotIndex, deviceId: number): boolean {
   return node.isSwitch || index.sledsByChassis.has(deviceId) || index.nodesByPathPeer.has(deviceId);
 }
 
+// The permission check runs before anything streams (so its status holds); the rest waits for the index.
 export default async function DomainsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   await requirePage(canRead, "/domains");
   const search = await searchParams;
+  return (
+    <Suspense fallback={<FailureIndexLoading title="Failure domains" />}>
+      <Domains search={search} />
+    </Suspense>
+  );
+}
+
+async function Domains({ search }: { search: Search }) {
   const typeParam = one(search.type) ?? "cabinet";
   const type: DomainType = isDomainType(typeParam) ? typeParam : "cabinet";
   const q = (one(search.q) ?? "").trim().slice(0, 200);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { FailureIndexLoading } from "@/components/failure/index-loading";
 import { FINDING_KIND_INFO, SEVERITY_LABEL, SEVERITY_TONE } from "@/components/failure/finding-kinds";
 import { deviceHref, whatIfHref } from "@/components/failure/links";
 import { placeOfNode } from "@/components/failure/place";
@@ -32,10 +34,19 @@ function isFindingKind(value: string | undefined): value is FindingKind {
   return (FINDING_KINDS as readonly string[]).includes(value ?? "");
 }
 
+// The permission check runs before anything streams (so its status holds); the rest waits for the index.
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   await requirePage(canRead, "/findings");
   const search = await searchParams;
+  return (
+    <Suspense fallback={<FailureIndexLoading title="Findings" />}>
+      <Findings search={search} />
+    </Suspense>
+  );
+}
+
+async function Findings({ search }: { search: Search }) {
   const kindParam = one(search.kind);
   const only = isFindingKind(kindParam) ? kindParam : null;
   const index = await getFailureIndex();

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { FailureIndexLoading } from "@/components/failure/index-loading";
 import { DomainRef } from "@/components/failure/domain-ref";
 import { deviceHref, serviceHref } from "@/components/failure/links";
 import { ServiceStateBadge } from "@/components/failure/service-state-badge";
@@ -9,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ServicesTable } from "./services-table";
-import { canEditInventory, canRead } from "@/lib/auth/permissions";
+import { canEditInventory, canRead, type Viewer } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/viewer";
 import { getFailureIndex } from "@/lib/db/failure-snapshot";
 import { listServiceDescriptions } from "@/lib/db/services";
@@ -70,11 +72,20 @@ function commonSpofs(views: readonly ServiceView[]): SpofEntry[] {
   return common;
 }
 
+// The permission check runs before anything streams (so its status holds); the rest waits for the index.
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const search = await searchParams;
   const viewer = await requirePage(canRead, one(search.view) === "table" ? "/services?view=table" : "/services");
   if (one(search.view) === "table") return <ServicesTable search={search} />;
+  return (
+    <Suspense fallback={<FailureIndexLoading title="Services" />}>
+      <Services search={search} viewer={viewer} />
+    </Suspense>
+  );
+}
+
+async function Services({ search, viewer }: { search: Search; viewer: Viewer }) {
   const filter: Filter = FILTERS.find((f) => f === one(search.show)) ?? "all";
   const [index, descriptions] = await Promise.all([getFailureIndex(), listServiceDescriptions()]);
   const all = serviceViews(index, descriptions);

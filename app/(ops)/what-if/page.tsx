@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { FailureIndexLoading } from "@/components/failure/index-loading";
 import { DomainPicker } from "@/components/failure/domain-picker";
 import { DomainRef } from "@/components/failure/domain-ref";
 import { deviceHref, serviceHref, whatIfHref } from "@/components/failure/links";
@@ -11,7 +13,7 @@ import { DataTable, numericCell } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkOrders, canRead } from "@/lib/auth/permissions";
+import { canManageWorkOrders, canRead, type Viewer } from "@/lib/auth/permissions";
 import { publicOrigin } from "@/lib/auth/public-origin";
 import { requirePage } from "@/lib/auth/viewer";
 import { listScenarioSuggestions } from "@/lib/db/failure-domains";
@@ -31,12 +33,20 @@ function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+// The permission check runs before anything streams (so its status holds); the rest waits for the index.
 export default async function WhatIfPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const search = await searchParams;
   const asked = scenarioRefs(asList(search.f));
   const viewer = await requirePage(canRead, whatIfHref(asked));
+  return (
+    <Suspense fallback={<FailureIndexLoading title="What if…" />}>
+      <WhatIf asked={asked} viewer={viewer} />
+    </Suspense>
+  );
+}
 
+async function WhatIf({ asked, viewer }: { asked: string[]; viewer: Viewer }) {
   if (asked.length === 0) {
     const suggestions = await listScenarioSuggestions();
     return (
