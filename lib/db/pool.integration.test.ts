@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/test-database
 import { closeSnapshotPools, withSnapshotTransaction } from "./failure-snapshot";
 import { PrismaClient } from "./generated/client";
 import { createPool } from "./pool";
+import { preparedName } from "./prepared";
 
 let database: TestDatabase;
 // holds the lock that keeps a statement in flight
@@ -125,5 +126,50 @@ describe("a connection ended under a statement", () => {
     expect(count).toBe(2);
     expect(backends).toHaveLength(2);
     expect(backends[1]).not.toBe(backends[0]);
+  });
+});
+
+describe("prepared statements", () => {
+  beforeEach(async () => {
+    await admin.query("TRUNCATE probe");
+  });
+
+  it("are prepared on the server once per connection, and prepared again on a connection that replaced an ended one", async () => {
+    const single = createPool({ connectionString: database.url, max: 1 });
+    try {
+      const prepared = async () =>
+        (await single.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements ORDER BY statement")).rows.map((r) => r.statement);
+      const id = (await admin.query<{ id: number }>("INSERT INTO probe (note) VALUES ('one') RETURNING id")).rows[0]!.id;
+      const read = "SELECT note FROM probe WHERE id = $1";
+      for (let i = 0; i < 3; i++) expect((await single.query<{ note: string }>(read, [id])).rows).toEqual([{ note: "one" }]);
+      expect(await prepared()).toContain(read);
+      // a pattern search is not prepared
+      expect((await single.query("SELECT note FROM probe WHERE note LIKE $1", ["o%"])).rowCount).toBe(1);
+      expect((await prepared()).some((s) => s.includes("LIKE"))).toBe(false);
+
+      const pid = (await single.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      await terminate(pid);
+      await untilGone(pid);
+      // the ended connection knew the statement; the new one is told it again, and the read succeeds
+      expect((await single.query<{ note: string }>(read, [id])).rows).toEqual([{ note: "one" }]);
+      expect((await single.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid).not.toBe(pid);
+    } finally {
+      await single.end();
+    }
+  });
+
+  it("Prisma's statements are prepared too, by the adapter, as lib/db/client.ts builds it", async () => {
+    const single = createPool({ connectionString: database.url, max: 1 });
+    const named = new PrismaClient({
+      adapter: new PrismaPg(single, { statementNameGenerator: (query) => preparedName(query.sql, query.args.length) as string }),
+    });
+    try {
+      await named.$queryRaw`SELECT count(*)::int AS n FROM probe WHERE id > ${0}`;
+      const { rows } = await single.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%FROM probe WHERE id >%'");
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await named.$disconnect();
+      await single.end();
+    }
   });
 });

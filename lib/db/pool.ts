@@ -13,6 +13,7 @@ import "server-only";
 // A connection the server drops, idle or checked out between two queries, is discarded; the "error"
 // listeners keep that from ending the process (pg emits the server's last message as an "error" event).
 import pg from "pg";
+import { preparedName, preparedStatementsEnabled } from "./prepared";
 
 // how long a request waits for the database to come back, in total (RACKMAP_DB_RETRY_MS to change)
 const DEFAULT_RETRY_MS = 5_000;
@@ -101,6 +102,8 @@ function statementOf(args: QueryArgs): string | null {
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
 class ResilientPool extends pg.Pool {
+  readonly prepare = preparedStatementsEnabled();
+
   // pg's own Pool#query calls connect(callback); Prisma's adapter and our code call connect()
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
@@ -120,10 +123,27 @@ class ResilientPool extends pg.Pool {
   // but `any` matches them all.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: QueryArgs): any {
+    if (this.prepare) args = withStatementName(args);
     const send = () => (super.query as (...a: QueryArgs) => Promise<unknown>).apply(this, args);
     const statement = statementOf(args);
     return statement !== null && isRetryableRead(statement) ? readWithRetry(send) : send();
   }
+}
+
+// pool.query(text, values) and pool.query({ text, values }) without a name of their own get the name
+// lib/db/prepared.ts gives them (Prisma's adapter names its statements itself, with the same rule)
+export function withStatementName(args: QueryArgs): QueryArgs {
+  const statement = statementOf(args);
+  if (statement === null) return args;
+  const [first, values, ...rest] = args;
+  if (typeof first === "string") {
+    const name = preparedName(first, Array.isArray(values) ? values.length : 0);
+    return name ? [{ name, text: first, values: values ?? [] }, ...rest] : args;
+  }
+  const config = first as { name?: string; values?: unknown[] };
+  if (config.name) return args;
+  const name = preparedName(statement, config.values?.length ?? 0);
+  return name ? [{ ...config, name }, values, ...rest].slice(0, args.length) : args;
 }
 
 export function createPool(config: pg.PoolConfig): pg.Pool {
