@@ -18,6 +18,7 @@ import { parseBenchArgs } from "./bench/options";
 import { formatTable } from "./bench/report";
 import { benchResilience } from "./bench/resilience";
 import { percentOfCopy, resultRows, type BenchResults, type ImportResults, type PageName, type PageResults } from "./bench/results";
+import { settleDatabase } from "./bench/settle";
 import { round } from "./bench/stats";
 import { measureShareWeight } from "./bench/weight";
 
@@ -100,6 +101,8 @@ async function main() {
   const generated = await generateDatacenter({ connectionString: database.url, devices: options.devices, log: (line) => log(`  ${line}`) });
 
   const fixtures = await prepareFixtures(database.url, { locateQueries: options.locateQueries });
+  log("settling the database: VACUUM (ANALYZE), CHECKPOINT (scripts/bench/settle.ts says why)");
+  log(`  ${(await settleDatabase(database.url)).seconds} s`);
   // the bench's own Prisma pool is done; it must not hold connections when Postgres restarts
   await db().$disconnect();
 
