@@ -28,6 +28,15 @@ describe("which statements are prepared", () => {
     expect(preparedName("INSERT INTO t VALUES ($1)", 64)).toBeDefined();
   });
 
+  it("names only single planned statements: not transaction control, utility statements or several in one string", () => {
+    for (const text of ["BEGIN", "COMMIT", "SAVEPOINT s1", "VACUUM (ANALYZE)", "SET LOCAL statement_timeout = 1000", "SELECT 1; SELECT 2"]) {
+      expect(preparedName(text, 0), text).toBeUndefined();
+    }
+    for (const text of ["SELECT 1", "(SELECT 1) UNION (SELECT 2)", "WITH x AS (SELECT 1) SELECT * FROM x", "UPDATE t SET a = $1;", "\n  delete from t where id = $1"]) {
+      expect(preparedName(text, 1), text).toBeDefined();
+    }
+  });
+
   it("is on unless RACKMAP_PREPARED_STATEMENTS=0", () => {
     expect(preparedStatementsEnabled({})).toBe(true);
     expect(preparedStatementsEnabled({ RACKMAP_PREPARED_STATEMENTS: "1" })).toBe(true);

@@ -7,7 +7,9 @@
 // - pattern searches (LIKE, ILIKE, trigram similarity, the locate_* functions): how selective 'app-0%' is
 //   depends on the pattern, and a generic plan cannot know it;
 // - one-off bulk statements (imports, generated inserts): many parameters or long text, rarely sent twice,
-//   and every prepared statement stays in its connection until the connection closes.
+//   and every prepared statement stays in its connection until the connection closes;
+// - anything but one SELECT, WITH, INSERT, UPDATE or DELETE: transaction control, utility statements and
+//   several statements in one string (which only the unnamed simple protocol accepts) go as they came.
 // RACKMAP_PREPARED_STATEMENTS=0 turns it off, for a connection pooler that does not carry prepared
 // statements across server connections (PgBouncer before 1.21 in transaction mode).
 import { createHash } from "node:crypto";
@@ -15,6 +17,8 @@ import { createHash } from "node:crypto";
 const MAX_PARAMETERS = 64;
 const MAX_TEXT = 16_000;
 const PATTERN_SEARCH = /\b(i?like|similarity|word_similarity|locate_\w+)\b|%>|<%/i;
+const PLANNED = /^\s*(\(\s*)*(select|with|insert|update|delete)\b/i;
+const SEVERAL = /;\s*\S/;
 
 export function preparedStatementsEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.RACKMAP_PREPARED_STATEMENTS !== "0";
@@ -22,6 +26,6 @@ export function preparedStatementsEnabled(env: Record<string, string | undefined
 
 /** The name to prepare `text` under (the same text always gets the same name), or undefined to send it unnamed. */
 export function preparedName(text: string, parameters: number): string | undefined {
-  if (parameters > MAX_PARAMETERS || text.length > MAX_TEXT || PATTERN_SEARCH.test(text)) return undefined;
+  if (parameters > MAX_PARAMETERS || text.length > MAX_TEXT || !PLANNED.test(text) || SEVERAL.test(text) || PATTERN_SEARCH.test(text)) return undefined;
   return `rk_${createHash("sha1").update(text).digest("base64url")}`;
 }
