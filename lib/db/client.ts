@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { createPool } from "./pool";
-import { preparedName, preparedStatementsEnabled } from "./prepared";
+import { preparedName } from "./prepared";
 
 // Built on first use, not at import: `next build` imports this module with no DATABASE_URL.
 const globalForPrisma = globalThis as unknown as { rackmapPrisma?: PrismaClient; rackmapPool?: pg.Pool };
@@ -22,9 +22,7 @@ export function sqlPool(): pg.Pool {
 export function db(): PrismaClient {
   if (!globalForPrisma.rackmapPrisma) {
     // the adapter's type wants a name for every statement; undefined sends one unnamed, as pg allows
-    const statementNameGenerator = preparedStatementsEnabled()
-      ? (query: { sql: string; args: unknown[] }) => preparedName(query.sql, query.args.length) as string
-      : undefined;
+    const statementNameGenerator = (query: { sql: string; args: unknown[] }) => preparedName(query.sql, query.args.length) as string;
     globalForPrisma.rackmapPrisma = new PrismaClient({ adapter: new PrismaPg(sqlPool(), { statementNameGenerator }) });
   }
   return globalForPrisma.rackmapPrisma;

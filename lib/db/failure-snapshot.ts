@@ -28,7 +28,7 @@ import {
   type SnapshotService,
 } from "../domain/failure-snapshot";
 import { createPool, readWithRetry } from "./pool";
-import { preparedName, preparedStatementsEnabled } from "./prepared";
+import { preparedName } from "./prepared";
 
 // What to read. "all": everything. { deviceIds }: those devices, plus what their findings and hard
 // dependencies need to be computed exactly as in the full snapshot — their chassis, the devices at the
@@ -99,8 +99,7 @@ type Row = unknown[];
 
 async function rows(client: pg.ClientBase, text: string, values: unknown[] = []): Promise<Row[]> {
   // a device page reads its scoped snapshot in ten statements: prepared, they are planned once per connection
-  const name = preparedStatementsEnabled() ? preparedName(text, values.length) : undefined;
-  return (await client.query<Row>({ name, text, values, rowMode: "array" })).rows;
+  return (await client.query<Row>({ name: preparedName(text, values.length), text, values, rowMode: "array" })).rows;
 }
 
 const int = (value: unknown): number => value as number;

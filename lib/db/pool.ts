@@ -13,7 +13,7 @@ import "server-only";
 // A connection the server drops, idle or checked out between two queries, is discarded; the "error"
 // listeners keep that from ending the process (pg emits the server's last message as an "error" event).
 import pg from "pg";
-import { preparedName, preparedStatementsEnabled } from "./prepared";
+import { preparedName } from "./prepared";
 
 // how long a request waits for the database to come back, in total (RACKMAP_DB_RETRY_MS to change)
 const DEFAULT_RETRY_MS = 5_000;
@@ -102,8 +102,6 @@ function statementOf(args: QueryArgs): string | null {
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
 class ResilientPool extends pg.Pool {
-  readonly prepare = preparedStatementsEnabled();
-
   // pg's own Pool#query calls connect(callback); Prisma's adapter and our code call connect()
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
@@ -123,7 +121,7 @@ class ResilientPool extends pg.Pool {
   // but `any` matches them all.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: QueryArgs): any {
-    if (this.prepare) args = withStatementName(args);
+    args = withStatementName(args);
     const send = () => (super.query as (...a: QueryArgs) => Promise<unknown>).apply(this, args);
     const statement = statementOf(args);
     return statement !== null && isRetryableRead(statement) ? readWithRetry(send) : send();

@@ -24,8 +24,12 @@ export function preparedStatementsEnabled(env: Record<string, string | undefined
   return env.RACKMAP_PREPARED_STATEMENTS !== "0";
 }
 
-/** The name to prepare `text` under (the same text always gets the same name), or undefined to send it unnamed. */
+// read once: every statement the app sends asks
+const ENABLED = preparedStatementsEnabled();
+
+/** The name to prepare `text` under (the same text always gets the same name), or undefined to send it unnamed
+ * (always, with RACKMAP_PREPARED_STATEMENTS=0). */
 export function preparedName(text: string, parameters: number): string | undefined {
-  if (parameters > MAX_PARAMETERS || text.length > MAX_TEXT || !PLANNED.test(text) || SEVERAL.test(text) || PATTERN_SEARCH.test(text)) return undefined;
+  if (!ENABLED || parameters > MAX_PARAMETERS || text.length > MAX_TEXT || !PLANNED.test(text) || SEVERAL.test(text) || PATTERN_SEARCH.test(text)) return undefined;
   return `rk_${createHash("sha1").update(text).digest("base64url")}`;
 }

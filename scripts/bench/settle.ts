@@ -4,6 +4,7 @@
 // full runs on one machine in one hour had the locate p95 at 20, 22 and 31 ms, the bare SQL beside it
 // at 8 ms in each). A real inventory is not freshly bulk-loaded; this measures that state.
 import pg from "pg";
+import { round } from "./stats";
 
 export async function settleDatabase(databaseUrl: string): Promise<{ seconds: number }> {
   const started = performance.now();
@@ -16,5 +17,5 @@ export async function settleDatabase(databaseUrl: string): Promise<{ seconds: nu
   } finally {
     await client.end();
   }
-  return { seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return { seconds: round((performance.now() - started) / 1000, 1) };
 }
