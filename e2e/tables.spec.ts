@@ -63,6 +63,36 @@ test("filter devices by cabinet and role, sort by U, and share the view", async 
   await other.close();
 });
 
+test("a table's links open inside the app, and the header checkbox selects the whole page", async ({ page }) => {
+  await signIn(page, "editor", "/devices");
+  await page.goto("/devices?size=25");
+  const table = page.getByRole("table", { name: "Devices", exact: true });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(25);
+
+  // select all, then one off: the bulk bar counts what is selected, the header shows "some"
+  const all = page.getByRole("checkbox", { name: "Select all rows on this page" });
+  await all.check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk).toContainText("25 selected");
+  const [first] = await column(page, "hostname");
+  await page.getByRole("checkbox", { name: `Select ${first}` }).uncheck();
+  await expect(bulk).toContainText("24 selected");
+  expect(await all.evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+  // from "some", the header selects all again; then none
+  await all.check();
+  await expect(bulk).toContainText("25 selected");
+  await all.uncheck();
+  await expect(bulk).toHaveCount(0);
+
+  // the hostname is a plain link, followed without reloading the page (the marker survives)
+  await page.evaluate(() => ((window as unknown as { rackmapMarker: string }).rackmapMarker = "kept"));
+  await table.getByRole("link", { name: first, exact: true }).click();
+  await expect(page).toHaveURL(`/devices/${encodeURIComponent(first!)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(first!);
+  expect(await page.evaluate(() => (window as unknown as { rackmapMarker?: string }).rackmapMarker)).toBe("kept");
+});
+
 test("columns can be hidden and reordered, and the choice is in the URL and remembered", async ({ page }) => {
   await signIn(page, "viewer", "/devices");
   await page.getByText("Columns", { exact: true }).click();
