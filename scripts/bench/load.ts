@@ -1,7 +1,7 @@
 // Pages under load: autocannon at a fixed number of connections for a fixed number of requests. p95 is
 // computed from every response's own time (autocannon's summary has p90 and p97.5, not p95).
 import autocannon from "autocannon";
-import { round, summarize } from "./stats";
+import { ratePerSecond, round, summarize } from "./stats";
 
 export type LoadResults = {
   path: string;
@@ -42,6 +42,9 @@ export async function load(options: {
   during?: () => Promise<void>;
 }): Promise<LoadResults> {
   const times: number[] = [];
+  // the span of the run, from the answers' own clocks (see ratePerSecond)
+  let firstSent = Number.POSITIVE_INFINITY;
+  let lastAnswered = Number.NEGATIVE_INFINITY;
   let finished: (result: autocannon.Result) => void = () => {};
   let failed: (error: Error) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
@@ -59,6 +62,8 @@ export async function load(options: {
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     times.push(responseTime);
     const at = performance.now();
+    firstSent = Math.min(firstSent, at - responseTime);
+    lastAnswered = at;
     options.onEvent?.({ at, sentAt: at - responseTime, ok: statusCode >= 200 && statusCode < 300, status: statusCode });
   });
   instance.on("reqError", () => {
@@ -73,7 +78,7 @@ export async function load(options: {
     requests: result.requests.total,
     p50Ms: latency.p50,
     p95Ms: latency.p95,
-    reqPerSec: round(result.requests.total / result.duration, 1),
+    reqPerSec: round(ratePerSecond(times.length, firstSent, lastAnswered), 1),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };

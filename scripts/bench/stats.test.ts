@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile, round, summarize } from "./stats";
+import { percentile, ratePerSecond, round, summarize } from "./stats";
 
 describe("percentile", () => {
   it("interpolates between the closest ranks", () => {
@@ -34,5 +34,17 @@ describe("round", () => {
   it("rounds to the given digits", () => {
     expect(round(1.005 * 1000, 0)).toBe(1005);
     expect(round(2.345, 1)).toBe(2.3);
+  });
+});
+
+describe("ratePerSecond", () => {
+  it("counts answers over the span from the first request sent to the last answer", () => {
+    // 600 answers between 1,000 ms and 12,200 ms: 11.2 s, not autocannon's rounded-up 12 s
+    expect(ratePerSecond(600, 1_000, 12_200)).toBeCloseTo(53.57, 2);
+  });
+
+  it("is NaN without answers or without a span", () => {
+    expect(ratePerSecond(0, 0, 1_000)).toBeNaN();
+    expect(ratePerSecond(5, 1_000, 1_000)).toBeNaN();
   });
 });
