@@ -10,6 +10,7 @@ import { createUser } from "../lib/db/users";
 import { createWorkOrder } from "../lib/db/work-orders";
 import { E2E_USERS } from "../e2e/users";
 import { createNamedTestDatabase } from "../tests/test-database";
+import { serverNodeOptions } from "./server-options";
 
 async function main() {
   const name = process.env.E2E_DATABASE_NAME;
@@ -32,7 +33,7 @@ async function main() {
   writeFileSync(`test-results/${name}.tokens.json`, JSON.stringify(tokens));
   const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
   });
   let closing = false;
   const close = async (code: number) => {

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { openDatabase } from "./database";
 import { buildIsStale } from "./next-build";
+import { serverNodeOptions } from "./server-options";
 import { seedDemo } from "../lib/db/seed";
 import { countUsers, createUser } from "../lib/db/users";
 import { DEMO_ADMIN } from "../lib/demo/demo-admin";
@@ -43,7 +44,7 @@ async function main() {
     }
   }
 
-  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) } });
   log(`serving on http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "../next-build";
+import { serverNodeOptions } from "../server-options";
 import { freePort } from "./ports";
 
 export type AppServer = { origin: string; stop: () => Promise<void> };
@@ -26,6 +27,7 @@ export async function startApp(options: { databaseUrl: string; build: boolean; l
       RACKMAP_PUBLIC_ORIGIN: origin,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
     },
   });
   // the server's last words, for when it fails to come up
