@@ -168,39 +168,34 @@ export async function readFailureSnapshot(client: pg.ClientBase, scope: Snapshot
                    UNION SELECT site_id FROM power_source WHERE id IN (${sourcesOfScope}))`;
   }
 
-  const sites = (await rows(client, `SELECT id, name FROM site ${siteFilter}`, params)).map((r) => ({ id: int(r[0]), name: text(r[1]) }));
-  const rooms = (await rows(client, `SELECT id, site_id, name FROM room ${roomFilter}`, params)).map((r) => ({
-    id: int(r[0]),
-    siteId: int(r[1]),
-    name: text(r[2]),
-  }));
-  const powerSources = (await rows(client, `SELECT id, site_id, name FROM power_source ${sourceFilter}`, params)).map((r) => ({
-    id: int(r[0]),
-    siteId: int(r[1]),
-    name: text(r[2]),
-  }));
-  const powerFeeds: SnapshotPowerFeed[] = (await rows(client, `SELECT id, cabinet_id, name, source_id FROM power_feed ${feedFilter}`, params)).map((r) => ({
-    id: int(r[0]),
-    cabinetId: int(r[1]),
-    name: text(r[2]),
-    sourceId: intOrNull(r[3]),
-  }));
-  const cabinets: SnapshotCabinet[] = (await rows(client, `SELECT id, site_id, room_id, name FROM cabinet ${cabinetFilter}`, params)).map((r) => ({
-    id: int(r[0]),
-    siteId: int(r[1]),
-    roomId: intOrNull(r[2]),
-    name: text(r[3]),
-    feedIds: [],
-  }));
+  // The place tables and the models in one statement (one round trip instead of six: on a device or cabinet
+  // page the statements are key lookups, and each round trip costs the app more than PostgreSQL)
+  const sites: Snapshot["sites"] = [];
+  const rooms: Snapshot["rooms"] = [];
+  const powerSources: Snapshot["powerSources"] = [];
+  const powerFeeds: SnapshotPowerFeed[] = [];
+  const cabinets: SnapshotCabinet[] = [];
+  const models: Snapshot["models"] = [];
+  const places = await rows(
+    client,
+    `SELECT 'site', id, NULL::int, NULL::int, name, NULL::text FROM site ${siteFilter}
+     UNION ALL SELECT 'room', id, site_id, NULL, name, NULL FROM room ${roomFilter}
+     UNION ALL SELECT 'source', id, site_id, NULL, name, NULL FROM power_source ${sourceFilter}
+     UNION ALL SELECT 'feed', id, cabinet_id, source_id, name, NULL FROM power_feed ${feedFilter}
+     UNION ALL SELECT 'cabinet', id, site_id, room_id, name, NULL FROM cabinet ${cabinetFilter}
+     UNION ALL SELECT 'model', id, bays, NULL, name, kind::text FROM model`,
+    params,
+  );
+  for (const [table, id, a, b, name, kind] of places) {
+    if (table === "site") sites.push({ id: int(id), name: text(name) });
+    else if (table === "room") rooms.push({ id: int(id), siteId: int(a), name: text(name) });
+    else if (table === "source") powerSources.push({ id: int(id), siteId: int(a), name: text(name) });
+    else if (table === "feed") powerFeeds.push({ id: int(id), cabinetId: int(a), name: text(name), sourceId: intOrNull(b) });
+    else if (table === "cabinet") cabinets.push({ id: int(id), siteId: int(a), roomId: intOrNull(b), name: text(name), feedIds: [] });
+    else models.push({ id: int(id), name: text(name), kind: text(kind) as ModelKind, bays: int(a) });
+  }
   const cabinetById = new Map(cabinets.map((c) => [c.id, c]));
   for (const feed of powerFeeds) cabinetById.get(feed.cabinetId)?.feedIds.push(feed.id);
-
-  const models = (await rows(client, "SELECT id, name, kind::text, bays FROM model")).map((r) => ({
-    id: int(r[0]),
-    name: text(r[1]),
-    kind: text(r[2]) as ModelKind,
-    bays: int(r[3]),
-  }));
 
   // host() drops the /32 that inet would print for a prefix
   const devices: SnapshotDevice[] = (
