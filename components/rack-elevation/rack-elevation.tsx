@@ -5,7 +5,11 @@ import {
   type DeviceHref,
   fitText,
   Hatch,
+  HatchDefs,
   HIGHLIGHT_MARK,
+  MISSING_BAY_HATCH,
+  missingBaySpacing,
+  OTHER_FACE_HATCH,
   highlightBody,
   highlightText,
   MaybeLink,
@@ -65,6 +69,8 @@ const softHighlightBody =
 const softHighlightText = "fill-neutral-950 dark:fill-amber-50 print:fill-black";
 const clippedBody = "fill-danger-soft stroke-danger print:fill-white print:stroke-black";
 
+const otherFaceSpacing = (compact: boolean) => (compact ? 4 : 6);
+
 function slotTitle(slot: DeviceSlot): string {
   const parts = [slot.hostname, formatURange(slot.uLow, slot.uHigh)];
   parts.push(slot.fromOtherFace ? `mounted on the ${slot.face}, full depth` : `${slot.face}, ${slot.fullDepth ? "full" : "half"} depth`);
@@ -122,6 +128,12 @@ export function RackElevation({ layout, face, compact = false, hrefForDevice, la
       aria-label={`${label ?? `Cabinet ${layout.cabinet.name} ${face} elevation`}${highlightSummary(layout, face)}`}
       className={`block h-auto max-w-full text-fg ${className}`.trim()}
     >
+      <HatchDefs
+        styles={[
+          ...(slots.some((s) => s.fromOtherFace) ? [{ ...OTHER_FACE_HATCH, spacing: otherFaceSpacing(compact) }] : []),
+          ...(slots.some((s) => s.chassis?.cells.some((c) => c.missing)) ? [{ ...MISSING_BAY_HATCH, spacing: missingBaySpacing(compact ? "compact" : "rack") }] : []),
+        ]}
+      />
       <rect x={frameX} y={0} width={frameW} height={height} rx={compact ? 2 : 4} className="fill-track stroke-line-strong print:fill-neutral-100 print:stroke-black" strokeWidth={1} />
       <rect x={innerX} y={g.cap} width={g.innerW} height={heightU * g.unitH} className="fill-surface print:fill-white" />
       <path d={gridPath} className="stroke-line print:stroke-neutral-300" strokeWidth={compact ? 0.4 : 0.6} fill="none" />
@@ -276,8 +288,8 @@ function DeviceBox({
           y={y + strokeWidth}
           width={width - 2 * strokeWidth}
           height={height - 2 * strokeWidth}
-          spacing={compact ? 4 : 6}
-          className="stroke-line-strong print:stroke-neutral-400"
+          spacing={otherFaceSpacing(compact)}
+          className={OTHER_FACE_HATCH.className}
         />
       ) : (
         <rect
