@@ -273,7 +273,7 @@ export function TableView({
           <tbody className="data-rows" onClick={(e) => followLink(e, router)}>
             {page.rows.map((row) => {
               const id = String(row.id);
-              const rowSelected = rowSelection[id] === true;
+              const rowSelected = isSelected(row);
               return (
                 <tr key={id} aria-selected={selectable ? rowSelected : undefined}>
                   {selectable ? (
@@ -353,7 +353,8 @@ function followLink(event: MouseEvent<HTMLElement>, router: { push: (href: strin
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const link = (event.target as Element).closest("a");
   const href = link?.getAttribute("href");
-  if (!link || !href || link.target || link.hasAttribute("download") || !href.startsWith("/")) return;
+  // only the app's own paths: not another origin's, nor a protocol-relative //host
+  if (!link || !href || link.target || link.hasAttribute("download") || !href.startsWith("/") || href.startsWith("//")) return;
   event.preventDefault();
   router.push(href);
 }

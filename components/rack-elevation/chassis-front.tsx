@@ -39,6 +39,7 @@ export function HatchDefs({ styles }: { styles: readonly HatchStyle[] }) {
   // lines x + y = k every `spacing` units, as before: a vertical line in a tile turned 45 degrees, the
   // tile's width being the lines' perpendicular distance
   const unique = [...new Map(styles.map((style) => [hatchId(style), style])).values()];
+  if (unique.length === 0) return null;
   return (
     <defs>
       {unique.map((style) => {
@@ -262,7 +263,7 @@ export function ChassisFront({ layout, hostname, modelName, heightU, hrefForDevi
       aria-label={label}
       className={`block h-auto max-w-full text-fg ${className}`.trim()}
     >
-      {layout.cells.some((c) => c.missing) ? <HatchDefs styles={[{ ...MISSING_BAY_HATCH, spacing: missingBaySpacing("full") }]} /> : null}
+      <HatchDefs styles={layout.cells.some((c) => c.missing) ? [{ ...MISSING_BAY_HATCH, spacing: missingBaySpacing("full") }] : []} />
       <rect x={0.5} y={0.5} width={FRONT_WIDTH - 1} height={totalH - 1} rx={4} className="fill-surface-2 stroke-line-strong print:fill-white print:stroke-black" />
       {[0, FRONT_WIDTH - EAR].map((ex) => (
         <rect key={ex} x={ex + 0.5} y={0.5} width={EAR - 1} height={totalH - 1} rx={3} className="fill-track stroke-line-strong print:fill-neutral-100 print:stroke-black" />
