@@ -27,10 +27,6 @@ export const textMuted = "fill-muted print:fill-neutral-700";
 // pattern's look alone, so two drawings on one page that define the same id define the same pattern.
 export type HatchStyle = { spacing: number; className: string };
 
-// the other face's full-depth devices in an elevation; an empty bay of a chassis
-export const OTHER_FACE_HATCH = { className: "stroke-line-strong print:stroke-neutral-400" } as const;
-export const MISSING_BAY_HATCH = { className: "stroke-line print:stroke-neutral-300" } as const;
-
 export function hatchId({ spacing, className }: HatchStyle): string {
   return `rk-hatch-${spacing}-${className.replace(/[^a-z0-9]+/gi, "-")}`;
 }
@@ -54,16 +50,9 @@ export function HatchDefs({ styles }: { styles: readonly HatchStyle[] }) {
   );
 }
 
-export function Hatch({ x, y, width, height, spacing = 6, className }: {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  spacing?: number;
-  className: string;
-}) {
+export function Hatch({ x, y, width, height, style }: { x: number; y: number; width: number; height: number; style: HatchStyle }) {
   if (width <= 0 || height <= 0) return null;
-  return <rect x={x} y={y} width={width} height={height} fill={`url(#${hatchId({ spacing, className })})`} aria-hidden="true" />;
+  return <rect x={x} y={y} width={width} height={height} fill={`url(#${hatchId(style)})`} aria-hidden="true" />;
 }
 
 export function MaybeLink({ href, children }: { href: string | null | undefined; children: ReactNode }) {
@@ -82,7 +71,11 @@ type BaysProps = {
   hrefForDevice?: DeviceHref;
 };
 
-export const missingBaySpacing = (scale: BaysProps["scale"]) => (scale === "full" ? 8 : 4);
+// a grid cell of a chassis that is no bay (three bays in a 2x2 grid)
+export const missingBayHatch = (scale: BaysProps["scale"]): HatchStyle => ({
+  spacing: scale === "full" ? 8 : 4,
+  className: "stroke-line print:stroke-neutral-300",
+});
 
 // The bay grid of one chassis, drawn into the given box; used inside a rack slot and by ChassisFront.
 export function ChassisBays({ layout, chassisHostname, x, y, width, height, scale, hrefForDevice }: BaysProps) {
@@ -124,7 +117,7 @@ function BayCell({
     return (
       <g>
         <rect x={x} y={y} width={width} height={height} rx={r} className="fill-surface-2 stroke-line print:fill-white print:stroke-neutral-400" strokeWidth={0.75} />
-        <Hatch x={x} y={y} width={width} height={height} spacing={missingBaySpacing(scale)} className={MISSING_BAY_HATCH.className} />
+        <Hatch x={x} y={y} width={width} height={height} style={missingBayHatch(scale)} />
       </g>
     );
   }
@@ -263,7 +256,7 @@ export function ChassisFront({ layout, hostname, modelName, heightU, hrefForDevi
       aria-label={label}
       className={`block h-auto max-w-full text-fg ${className}`.trim()}
     >
-      <HatchDefs styles={layout.cells.some((c) => c.missing) ? [{ ...MISSING_BAY_HATCH, spacing: missingBaySpacing("full") }] : []} />
+      <HatchDefs styles={layout.cells.some((c) => c.missing) ? [missingBayHatch("full")] : []} />
       <rect x={0.5} y={0.5} width={FRONT_WIDTH - 1} height={totalH - 1} rx={4} className="fill-surface-2 stroke-line-strong print:fill-white print:stroke-black" />
       {[0, FRONT_WIDTH - EAR].map((ex) => (
         <rect key={ex} x={ex + 0.5} y={0.5} width={EAR - 1} height={totalH - 1} rx={3} className="fill-track stroke-line-strong print:fill-neutral-100 print:stroke-black" />

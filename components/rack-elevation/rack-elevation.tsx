@@ -6,10 +6,9 @@ import {
   fitText,
   Hatch,
   HatchDefs,
+  type HatchStyle,
   HIGHLIGHT_MARK,
-  MISSING_BAY_HATCH,
-  missingBaySpacing,
-  OTHER_FACE_HATCH,
+  missingBayHatch,
   highlightBody,
   highlightText,
   MaybeLink,
@@ -69,7 +68,8 @@ const softHighlightBody =
 const softHighlightText = "fill-neutral-950 dark:fill-amber-50 print:fill-black";
 const clippedBody = "fill-danger-soft stroke-danger print:fill-white print:stroke-black";
 
-const otherFaceSpacing = (compact: boolean) => (compact ? 4 : 6);
+// the other face's full-depth devices
+const otherFaceHatch = (compact: boolean): HatchStyle => ({ spacing: compact ? 4 : 6, className: "stroke-line-strong print:stroke-neutral-400" });
 
 function slotTitle(slot: DeviceSlot): string {
   const parts = [slot.hostname, formatURange(slot.uLow, slot.uHigh)];
@@ -130,8 +130,8 @@ export function RackElevation({ layout, face, compact = false, hrefForDevice, la
     >
       <HatchDefs
         styles={[
-          ...(slots.some((s) => s.fromOtherFace) ? [{ ...OTHER_FACE_HATCH, spacing: otherFaceSpacing(compact) }] : []),
-          ...(slots.some((s) => s.chassis?.cells.some((c) => c.missing)) ? [{ ...MISSING_BAY_HATCH, spacing: missingBaySpacing(compact ? "compact" : "rack") }] : []),
+          ...(slots.some((s) => s.fromOtherFace) ? [otherFaceHatch(compact)] : []),
+          ...(slots.some((s) => s.chassis?.cells.some((c) => c.missing)) ? [missingBayHatch(compact ? "compact" : "rack")] : []),
         ]}
       />
       <rect x={frameX} y={0} width={frameW} height={height} rx={compact ? 2 : 4} className="fill-track stroke-line-strong print:fill-neutral-100 print:stroke-black" strokeWidth={1} />
@@ -288,8 +288,7 @@ function DeviceBox({
           y={y + strokeWidth}
           width={width - 2 * strokeWidth}
           height={height - 2 * strokeWidth}
-          spacing={otherFaceSpacing(compact)}
-          className={OTHER_FACE_HATCH.className}
+          style={otherFaceHatch(compact)}
         />
       ) : (
         <rect
